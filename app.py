@@ -1,0 +1,12 @@
+"""Entry point: page config and navigation. Pages live in pages/, models in lib/."""
+
+import streamlit as st
+
+st.set_page_config(page_title="AI forecasting arguments", page_icon="📈", layout="wide")
+
+pages = [
+    st.Page("pages/home.py", title="Home", icon="🏠", default=True),
+    st.Page("pages/loss.py", title="Loss extrapolation", icon="📉", url_path="loss"),
+    st.Page("pages/sources.py", title="Sources", icon="📚", url_path="sources"),
+]
+st.navigation(pages).run()

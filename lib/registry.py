@@ -1,0 +1,238 @@
+"""The parameter registry: every adjustable number is declared here once.
+
+A :class:`Param` carries everything the rest of the app needs to know about a
+number: its URL key, label, unit, default, bounds, step, scale, help text and
+source. Widgets (lib/ui.py), URL validation (:func:`validate_query`), the CLI
+(lib/__main__.py), presets and the Sources page all derive from these
+declarations, so a default or a bound is written in exactly one place.
+
+This module is pure: no Streamlit, no I/O.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+import numpy as np
+
+Scale = Literal["linear", "log"]
+Kind = Literal["float", "int", "bool", "choice"]
+
+# Log-scale parameters are offered on a grid of this many values per decade.
+# 20 per decade keeps one arrow-key step at ~12% (a 0.05 OOM nudge), fine
+# enough for debate and coarse enough that PageUp/PageDown crosses decades fast.
+LOG_STEPS_PER_DECADE = 20
+
+
+@dataclass(frozen=True)
+class Source:
+    """A citation: short human-readable reference plus an optional link."""
+
+    citation: str
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Param:
+    """One adjustable number (or switch, or choice) of a model.
+
+    ``step`` is in natural units for linear parameters and ignored for log
+    parameters, which use a fixed log grid (:data:`LOG_STEPS_PER_DECADE`).
+    """
+
+    key: str
+    label: str
+    unit: str
+    default: float | bool | str
+    help: str
+    source: Source
+    min: float = 0.0
+    max: float = 1.0
+    step: float = 0.01
+    scale: Scale = "linear"
+    kind: Kind = "float"
+    choices: tuple[str, ...] = ()
+    choice_labels: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.key.replace("_", "").isalnum() or self.key.lower() != self.key:
+            raise ValueError(f"URL key must be short lowercase alphanumeric: {self.key!r}")
+        if self.kind in ("float", "int"):
+            assert isinstance(self.default, (int, float)) and not isinstance(self.default, bool)
+            if not self.min <= self.default <= self.max:
+                raise ValueError(f"{self.key}: default {self.default} outside [{self.min}, {self.max}]")
+            if self.scale == "log" and self.min <= 0:
+                raise ValueError(f"{self.key}: log-scale parameter needs a positive minimum")
+        elif self.kind == "choice":
+            if self.default not in self.choices:
+                raise ValueError(f"{self.key}: default {self.default!r} not among {self.choices}")
+            if self.choice_labels and len(self.choice_labels) != len(self.choices):
+                raise ValueError(f"{self.key}: one label per choice")
+        elif self.kind == "bool":
+            assert isinstance(self.default, bool)
+
+    # -- conversions between values and URL text -------------------------------
+    def format_value(self, value: float | bool | str) -> str:
+        """The text a value has in a URL (and on the CLI): natural units, compact."""
+        if self.kind == "bool":
+            return "true" if value else "false"
+        if self.kind == "choice":
+            return str(value)
+        if self.kind == "int":
+            return str(int(round(float(value))))
+        return format_number(float(value))
+
+    def parse(self, text: str) -> tuple[float | bool | str, str | None]:
+        """Parse URL/CLI text into a valid value.
+
+        Returns ``(value, warning)``. Bad text falls back to the default;
+        out-of-range numbers are clamped. ``warning`` is ``None`` when the text
+        was accepted as is, else a short sentence naming the parameter.
+        """
+        text = text.strip()
+        if self.kind == "bool":
+            low = text.lower()
+            if low in ("true", "1", "yes", "on"):
+                return True, None
+            if low in ("false", "0", "no", "off"):
+                return False, None
+            return self.default, f"'{self.key}={text}' is not true/false; using the default."
+        if self.kind == "choice":
+            if text in self.choices:
+                return text, None
+            return self.default, (
+                f"'{self.key}={text}' is not one of {', '.join(self.choices)}; using the default."
+            )
+        try:
+            number = float(text)
+        except ValueError:
+            return self.default, f"'{self.key}={text}' is not a number; using the default ({self.format_value(self.default)})."
+        if not math.isfinite(number):
+            return self.default, f"'{self.key}={text}' is not a finite number; using the default."
+        clamped = min(max(number, self.min), self.max)
+        if self.kind == "int":
+            clamped = float(int(round(clamped)))
+        if clamped != number:
+            return clamped, (
+                f"'{self.key}={text}' is outside {self.format_value(self.min)} to "
+                f"{self.format_value(self.max)}{(' ' + self.unit) if self.unit else ''}; "
+                f"clamped to {self.format_value(clamped)}."
+            )
+        return number, None
+
+    def log_grid(self) -> list[float]:
+        """Log-spaced, 3-significant-figure values from min to max, with the default."""
+        lo, hi = math.log10(self.min), math.log10(self.max)
+        n = int(round((hi - lo) * LOG_STEPS_PER_DECADE))
+        values = {round_sig(10 ** e) for e in np.linspace(lo, hi, n + 1)}
+        values.add(float(self.default))
+        return sorted(v for v in values if self.min <= v <= self.max)
+
+    def widget_options(self, extra: Iterable[float] = ()) -> list[float]:
+        """Options for a log parameter's select-slider: the grid plus extra values."""
+        return sorted(set(self.log_grid()) | {float(x) for x in extra if self.min <= x <= self.max})
+
+
+def round_sig(x: float, sig: int = 3) -> float:
+    """Round to ``sig`` significant figures (so grid values read cleanly in URLs)."""
+    if x == 0 or not math.isfinite(x):
+        return x
+    return float(f"{x:.{sig}g}")
+
+
+def format_number(x: float) -> str:
+    """Compact, exact-enough text for a number: '5.76e23', '0.048', '2085.43'.
+
+    Six significant figures round-trip every value a widget or preset can hold;
+    the exponent loses its '+' and zero padding so links stay readable.
+    """
+    text = f"{x:.6g}"
+    if "e" in text:
+        mantissa, exponent = text.split("e")
+        return f"{mantissa}e{int(exponent)}"
+    return text
+
+
+@dataclass(frozen=True)
+class ParamSet:
+    """The parameters of one model (one page), in the order of its argument's chain."""
+
+    model: str
+    params: tuple[Param, ...]
+    groups: tuple[tuple[str, tuple[str, ...]], ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        keys = [p.key for p in self.params]
+        if len(keys) != len(set(keys)):
+            raise ValueError(f"duplicate keys in {self.model}")
+
+    def __getitem__(self, key: str) -> Param:
+        for p in self.params:
+            if p.key == key:
+                return p
+        raise KeyError(key)
+
+    def __contains__(self, key: object) -> bool:
+        return any(p.key == key for p in self.params)
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(p.key for p in self.params)
+
+    def defaults(self) -> dict[str, float | bool | str]:
+        return {p.key: p.default for p in self.params}
+
+    def validate(
+        self, raw: Mapping[str, str | list[str]], ignore: Iterable[str] = ()
+    ) -> tuple[dict[str, float | bool | str], list[str]]:
+        """Turn raw key/text pairs (a URL query or CLI arguments) into values.
+
+        Every parameter gets a valid value: missing ones take the default, bad
+        ones fall back or are clamped. Returns ``(values, warnings)`` where each
+        warning is a short sentence naming the offending parameter. Keys in
+        ``ignore`` belong to someone else (e.g. the preset selector) and are not
+        reported as unknown.
+        """
+        values = self.defaults()
+        warnings: list[str] = []
+        skip = set(ignore)
+        for key, text in raw.items():
+            if key in skip:
+                continue
+            if key not in self:
+                warnings.append(f"Unknown parameter '{key}' was ignored.")
+                continue
+            if isinstance(text, list):
+                text = text[-1] if text else ""
+            value, warning = self[key].parse(text)
+            values[key] = value
+            if warning:
+                warnings.append(warning)
+        return values, warnings
+
+    def non_defaults(self, values: Mapping[str, float | bool | str]) -> dict[str, str]:
+        """URL query for ``values``: only what differs from the defaults, as text."""
+        out: dict[str, str] = {}
+        for p in self.params:
+            if p.key in values and values[p.key] != p.default:
+                out[p.key] = p.format_value(values[p.key])
+        return out
+
+
+@dataclass(frozen=True)
+class Preset:
+    """A named set of parameter values (a published scenario, or a debate position)."""
+
+    name: str
+    description: str
+    values: Mapping[str, float | bool | str]
+    source: Source
+
+    def check(self, params: ParamSet) -> None:
+        for key, value in self.values.items():
+            _, warning = params[key].parse(params[key].format_value(value))
+            if warning:
+                raise ValueError(f"preset {self.name!r}: {warning}")

@@ -1,0 +1,214 @@
+"""Neural scaling laws for language-model loss, as pure vectorised functions.
+
+Every function takes FLOP, parameters (N) and tokens (D) in natural units and
+works on floats or numpy arrays alike. Training compute is C ~ 6*N*D.
+
+Sources (see also the Sources page):
+- Kaplan et al. 2020, "Scaling Laws for Neural Language Models", arXiv:2001.08361.
+- Brown et al. 2020, "Language Models are Few-Shot Learners", fig. 3.1, arXiv:2005.14165;
+  the fit 2.57*C^-0.048 is as quoted in Gwern, "The Scaling Hypothesis" (2020).
+- Hoffmann et al. 2022, "Training Compute-Optimal Large Language Models", arXiv:2203.15556.
+- Besiroglu et al. 2024, "Chinchilla Scaling: A replication attempt", arXiv:2404.10102.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from lib.units import PF_DAY_FLOP
+
+Array = NDArray[np.float64]
+
+
+def _arr(x: ArrayLike) -> Array:
+    return np.asarray(x, dtype=np.float64)
+
+
+# --- Kaplan et al. 2020 ---------------------------------------------------------
+
+
+def kaplan_loss_compute(c_flop: ArrayLike, alpha_c: float = 0.050, c_c_pfdays: float = 3.1e8) -> Array:
+    """Kaplan L(C_min) = (C_c / C)^alpha_C, with C in PF-days.
+
+    Kaplan et al. 2020, eq. 1.3: alpha_C = 0.050, C_c = 3.1e8 PF-days
+    (loss in nats/token on WebText2, compute-efficient frontier).
+    """
+    return (c_c_pfdays / (_arr(c_flop) / PF_DAY_FLOP)) ** alpha_c
+
+
+def kaplan_loss_nd(
+    n: ArrayLike,
+    d: ArrayLike,
+    alpha_n: float = 0.076,
+    alpha_d: float = 0.103,
+    n_c: float = 6.4e13,
+    d_c: float = 1.8e13,
+) -> Array:
+    """Kaplan L(N, D) = [(N_c/N)^(alpha_N/alpha_D) + D_c/D]^alpha_D.
+
+    Kaplan et al. 2020, eq. 1.5 with the Table 2 fit (alpha_N=0.076,
+    alpha_D=0.103, N_c=6.4e13, D_c=1.8e13): not the single-variable constants.
+    N counts non-embedding parameters.
+    """
+    n, d = _arr(n), _arr(d)
+    return ((n_c / n) ** (alpha_n / alpha_d) + d_c / d) ** alpha_d
+
+
+def kaplan_optimal(c_flop: ArrayLike, exponent: float = 0.73, coef: float = 1.3e9) -> tuple[Array, Array]:
+    """Kaplan's compute-efficient allocation: N_opt = 1.3e9 * C^0.73 (C in PF-days), D = C/(6N).
+
+    Kaplan et al. 2020, fig. 14 / eq. 1.7 (N proportional to C_min^0.73).
+    """
+    c = _arr(c_flop)
+    n = coef * (c / PF_DAY_FLOP) ** exponent
+    return n, c / (6.0 * n)
+
+
+# --- Single power law in compute (the essay's extrapolation line) ---------------
+
+
+def power_law_compute(c_flop: ArrayLike, coef: float = 2.57, exponent: float = 0.048) -> Array:
+    """L(C) = coef * C^-exponent with C in PF-days.
+
+    The GPT-3 paper's compute frontier (Brown et al. 2020, fig. 3.1) as quoted in
+    Gwern 2020: 2.57 * C^-0.048; GPT-3 at 3,640 PF-days gives ~1.73.
+    """
+    return coef * (_arr(c_flop) / PF_DAY_FLOP) ** (-exponent)
+
+
+def compute_for_loss(target_loss: float, coef: float = 2.57, exponent: float = 0.048) -> float:
+    """Invert :func:`power_law_compute`: FLOP at which coef*C^-exponent equals ``target_loss``."""
+    return float((coef / target_loss) ** (1.0 / exponent) * PF_DAY_FLOP)
+
+
+# --- Chinchilla-form laws: L(N, D) = E + A/N^alpha + B/D^beta --------------------
+
+
+@dataclass(frozen=True)
+class ChinchillaLaw:
+    """Constants of a parametric loss L(N, D) = E + A/N^alpha + B/D^beta."""
+
+    e: float
+    a: float
+    b: float
+    alpha: float
+    beta: float
+
+
+HOFFMANN_2022 = ChinchillaLaw(e=1.69, a=406.4, b=410.7, alpha=0.34, beta=0.28)
+"""Hoffmann et al. 2022, Approach 3 (eq. 10), rounded as published."""
+
+BESIROGLU_2024 = ChinchillaLaw(e=1.82, a=482.01, b=2085.43, alpha=0.3478, beta=0.3658)
+"""Besiroglu et al. 2024, re-fit of Hoffmann's Approach 3 data (their Table 1)."""
+
+
+def chinchilla_loss(n: ArrayLike, d: ArrayLike, law: ChinchillaLaw) -> Array:
+    """L(N, D) = E + A/N^alpha + B/D^beta (Hoffmann et al. 2022, eq. 2)."""
+    return law.e + law.a / _arr(n) ** law.alpha + law.b / _arr(d) ** law.beta
+
+
+def chinchilla_optimal(c_flop: ArrayLike, law: ChinchillaLaw) -> tuple[Array, Array]:
+    """Loss-minimising N and D for compute C = 6*N*D (Hoffmann et al. 2022, eq. 4).
+
+    G = (alpha*A / (beta*B))^(1/(alpha+beta)),
+    N_opt = G * (C/6)^(beta/(alpha+beta)),  D_opt = (C/6)^(alpha/(alpha+beta)) / G.
+    """
+    c6 = _arr(c_flop) / 6.0
+    s = law.alpha + law.beta
+    g = ((law.alpha * law.a) / (law.beta * law.b)) ** (1.0 / s)
+    return g * c6 ** (law.beta / s), c6 ** (law.alpha / s) / g
+
+
+def chinchilla_frontier_loss(c_flop: ArrayLike, law: ChinchillaLaw) -> Array:
+    """Loss along the compute-optimal frontier of a Chinchilla-form law."""
+    n, d = chinchilla_optimal(c_flop, law)
+    return chinchilla_loss(n, d, law)
+
+
+def isoflop_loss(c_flop: float, n: ArrayLike, law: ChinchillaLaw) -> Array:
+    """Loss versus model size at fixed compute C, spending the rest on data (D = C/6N)."""
+    n = _arr(n)
+    return chinchilla_loss(n, c_flop / (6.0 * n), law)
+
+
+# --- Power-law allocation rules ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AllocationRule:
+    """N_opt = n_anchor * (C / c_anchor)^a and D_opt = C / (6 N_opt)."""
+
+    name: str
+    a: float
+    n_anchor: float
+    c_anchor: float
+
+    def optimal(self, c_flop: ArrayLike) -> tuple[Array, Array]:
+        c = _arr(c_flop)
+        n = self.n_anchor * (c / self.c_anchor) ** self.a
+        return n, c / (6.0 * n)
+
+
+CHINCHILLA_FLOP = 5.76e23
+# Hoffmann et al. 2022, Table 2 exponents a for N_opt ~ C^a; Approaches 1 and 2
+# anchored at Table 3's projection of 67B parameters for 5.76e23 FLOP (Approach 1).
+HOFFMANN_APPROACH_1 = AllocationRule("Hoffmann approach 1", 0.50, 67e9, CHINCHILLA_FLOP)
+HOFFMANN_APPROACH_2 = AllocationRule("Hoffmann approach 2", 0.49, 67e9, CHINCHILLA_FLOP)
+
+
+def growth_per_10x(a: float) -> tuple[float, float]:
+    """How much N and D grow for 10x compute when N ~ C^a and D ~ C^(1-a)."""
+    return 10.0**a, 10.0 ** (1.0 - a)
+
+
+# --- Where the straight line ends (Gao 2021, seed 000) -------------------------
+
+
+def strong_scenario(line: ArrayLike, floor: float) -> Array:
+    """'Strong capabilities': follow the power law exactly down to the floor, then stop."""
+    return np.maximum(_arr(line), floor)
+
+
+def weak_scenario(
+    c_flop: ArrayLike,
+    coef: float,
+    exponent: float,
+    bend_flop: float,
+    halving_ooms: float,
+    floor: float,
+) -> Array:
+    """'Weak capabilities': the power law peels away above the floor.
+
+    Past ``bend_flop`` the local exponent decays, halving every ``halving_ooms``
+    orders of magnitude of compute: d lnL/d lnC = -b (C/C_b)^-delta with
+    delta = ln2 / (halving_ooms * ln10). Integrating gives
+    L(C) = L(C_b) * exp(-(b/delta) * (1 - (C/C_b)^-delta)), which levels off at
+    L(C_b)*exp(-b/delta). The result never goes below ``floor``.
+    """
+    c = _arr(c_flop)
+    line = power_law_compute(c, coef, exponent)
+    delta = np.log(2.0) / (halving_ooms * np.log(10.0))
+    at_bend = power_law_compute(bend_flop, coef, exponent)
+    ratio = np.maximum(c / bend_flop, 1.0)
+    bent = at_bend * np.exp(-(exponent / delta) * (1.0 - ratio ** (-delta)))
+    return np.maximum(np.where(c <= bend_flop, line, bent), floor)
+
+
+def first_crossing(c_flop: Array, loss: Array, target: float) -> float | None:
+    """Smallest compute on the grid where ``loss`` falls to ``target`` (log-interpolated).
+
+    Returns None when the curve never reaches the target on the grid.
+    """
+    below = np.nonzero(loss <= target)[0]
+    if below.size == 0:
+        return None
+    i = int(below[0])
+    if i == 0:
+        return float(c_flop[0])
+    x0, x1 = np.log10(c_flop[i - 1]), np.log10(c_flop[i])
+    y0, y1 = loss[i - 1], loss[i]
+    frac = (y0 - target) / (y0 - y1) if y0 != y1 else 1.0
+    return float(10 ** (x0 + frac * (x1 - x0)))

@@ -1,0 +1,143 @@
+"""The one module that talks to Streamlit: registry parameters become widgets.
+
+Pages call :func:`controls` to get validated values (URL -> registry ->
+widgets), then draw results with the small helpers below. Everything else in
+lib/ stays Streamlit-free.
+
+URL syncing is Streamlit's own ``bind="query-params"``: a widget's key is its
+URL parameter, values equal to the default are left out of the URL. Streamlit
+drops bad URL values silently, so :func:`_check_url` reads the raw query once
+per session and page, says what was wrong, and seeds clamped values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from urllib.parse import urlencode
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from lib.charts import figure_to_frame
+from lib.data import DATA_DIR, Dataset, read_dataset
+from lib.registry import Param, ParamSet, Preset
+
+PRESET_KEY = "preset"
+Value = float | bool | str
+
+
+def _state_key(params: ParamSet, name: str) -> str:
+    return f"_{params.model}_{name}"
+
+
+def _check_url(params: ParamSet, presets: Sequence[Preset]) -> None:
+    """Validate the raw query string once per session and page; store warnings and seeds."""
+    checked = _state_key(params, "url_checked")
+    if st.session_state.get(checked):
+        return
+    st.session_state[checked] = True
+    raw = {key: st.query_params.get_all(key) for key in st.query_params.keys()}
+    values, warnings = params.validate(raw, ignore=(PRESET_KEY,))
+    extras: dict[str, list[float]] = {}
+    for key, text in raw.items():
+        if key not in params:
+            # Unknown keys would otherwise ride along in every shared link.
+            del st.query_params[key]
+            continue
+        param = params[key]
+        value = values[key]
+        if param.scale == "log":
+            extras.setdefault(key, []).append(float(value))
+        if param.format_value(value) != (text[-1] if text else ""):
+            # Clamped or replaced: Streamlit would drop the raw text and fall back to the
+            # default, so seed the widget with the corrected value ourselves. (The
+            # "default value but also set via Session State" log line is expected here
+            # and silenced in .streamlit/config.toml.)
+            st.session_state[key] = value
+    for preset in presets:
+        for key, value in preset.values.items():
+            if params[key].scale == "log":
+                extras.setdefault(key, []).append(float(value))
+    st.session_state[_state_key(params, "extras")] = extras
+    st.session_state[_state_key(params, "warnings")] = warnings
+
+
+def _widget(param: Param, extras: Sequence[float]) -> Value:
+    common = dict(key=param.key, help=f"{param.help}\n\nSource: {param.source.citation}", bind="query-params")
+    label = f"{param.label} ({param.unit})" if param.unit else param.label
+    if param.kind == "bool":
+        return st.toggle(label, value=bool(param.default), **common)
+    if param.kind == "choice":
+        return st.radio(label, options=list(param.choices), index=param.choices.index(param.default),
+                        captions=list(param.choice_labels) or None, **common)
+    if param.scale == "log":
+        return st.select_slider(label, options=param.widget_options(extras), value=float(param.default),
+                                format_func=param.format_value, **common)
+    if param.kind == "int":
+        return st.slider(label, min_value=int(param.min), max_value=int(param.max), value=int(param.default),
+                         step=max(1, int(param.step)), **common)
+    return st.slider(label, min_value=float(param.min), max_value=float(param.max),
+                     value=float(param.default), step=float(param.step), **common)
+
+
+def controls(params: ParamSet, presets: Sequence[Preset] = (), expanded: Sequence[str] = ()) -> dict[str, Value]:
+    """Draw the page's inputs in the sidebar, grouped in the argument's order; return their values."""
+    _check_url(params, presets)
+    extras: Mapping[str, list[float]] = st.session_state[_state_key(params, "extras")]
+    for warning in st.session_state[_state_key(params, "warnings")]:
+        st.warning(f"Link problem: {warning}", icon="⚠️")
+    values: dict[str, Value] = {}
+    with st.sidebar:
+        if presets:
+            _preset_picker(params, presets)
+        groups = params.groups or (("Parameters", params.keys),)
+        for title, keys in groups:
+            with st.expander(title, expanded=title in expanded):
+                for key in keys:
+                    values[key] = _widget(params[key], extras.get(key, ()))
+        st.button("Reset all to defaults", on_click=_apply, args=(params, {}), key=f"_reset_{params.model}",
+                  width="stretch")
+    return values
+
+
+def _apply(params: ParamSet, overrides: Mapping[str, Value]) -> None:
+    """Set every widget to the defaults overlaid with ``overrides`` (a preset)."""
+    for param in params.params:
+        st.session_state[param.key] = overrides.get(param.key, param.default)
+
+
+def _preset_picker(params: ParamSet, presets: Sequence[Preset]) -> None:
+    names = [p.name for p in presets]
+
+    def on_pick() -> None:
+        chosen = st.session_state[_state_key(params, "preset_pick")]
+        preset = next(p for p in presets if p.name == chosen)
+        _apply(params, preset.values)
+
+    st.selectbox("Preset", names, index=None, placeholder="Load a preset…", key=_state_key(params, "preset_pick"),
+                 on_change=on_pick, help="\n\n".join(f"**{p.name}**: {p.description}" for p in presets))
+
+
+def share_link(params: ParamSet, values: Mapping[str, Value]) -> None:
+    """Show the link that reproduces this view (only non-default values), with a copy button."""
+    query = urlencode(params.non_defaults(values), safe=".,")
+    base = st.context.url or ""
+    link = f"{base}?{query}" if query else base
+    with st.popover("🔗 Share this view", width="content"):
+        st.caption("This link restores every value on this page. The address bar holds it too.")
+        st.code(link or "(the link appears when the page is open in a browser)", language=None, wrap_lines=True)
+
+
+def chart(fig: go.Figure, name: str, key: str) -> None:
+    """A Plotly chart with a CSV download of every series it plots."""
+    st.plotly_chart(fig, width="stretch", key=f"chart_{key}",
+                    config={"displaylogo": False, "toImageButtonOptions": {"format": "png", "filename": name,
+                                                                          "scale": 2}})
+    st.download_button(f"Download data (CSV): {name}", figure_to_frame(fig).to_csv(index=False),
+                       file_name=f"{name}.csv", mime="text/csv", key=f"csv_{key}", icon="⬇️")
+
+
+@st.cache_resource(show_spinner=False)
+def dataset(name: str) -> Dataset:
+    """A data/ file, read once per server process (read-only, shared by all sessions)."""
+    return read_dataset(DATA_DIR / f"{name}.csv")

@@ -1,0 +1,62 @@
+"""Unit conversions and human-readable number formatting shared by every page.
+
+Pure functions only. The formats are the ones people use when arguing:
+'1.2e24 FLOP', '70B params', '$1.1T'.
+"""
+
+from __future__ import annotations
+
+import math
+
+PF_DAY_FLOP = 1e15 * 86_400  # 1 petaFLOP/s sustained for a day = 8.64e19 FLOP
+SECONDS_PER_YEAR = 365.25 * 86_400
+
+
+def flop_to_pfdays(flop: float) -> float:
+    return flop / PF_DAY_FLOP
+
+
+def pfdays_to_flop(pfdays: float) -> float:
+    return pfdays * PF_DAY_FLOP
+
+
+def sci(x: float, digits: int = 2) -> str:
+    """'1.2e24' style scientific notation (no '+' in the exponent)."""
+    if x is None or not math.isfinite(x):
+        return "n/a"
+    if x == 0:
+        return "0"
+    mantissa, exponent = f"{x:.{digits - 1}e}".split("e")
+    return f"{mantissa}e{int(exponent)}"
+
+
+_SUFFIXES = ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k"))
+
+
+def short(x: float, digits: int = 3) -> str:
+    """70B, 1.4T, 3.2M; falls back to scientific notation above 1e15."""
+    if x is None or not math.isfinite(x):
+        return "n/a"
+    if abs(x) >= 1e15:
+        return sci(x, digits)
+    for size, suffix in _SUFFIXES:
+        if abs(x) >= size:
+            return f"{_mantissa(x / size, digits)}{suffix}"
+    return _mantissa(x, digits)
+
+
+def _mantissa(v: float, digits: int) -> str:
+    # 'g' switches to exponent notation for 742.6 at 2 digits; whole numbers read better.
+    text = f"{v:.{digits}g}"
+    return f"{v:.0f}" if "e" in text else text
+
+
+def flop(x: float) -> str:
+    return f"{sci(x, 3)} FLOP"
+
+
+def usd(x: float) -> str:
+    """'$1.1T', '$5M', '$2.3e16' for amounts beyond trillions."""
+    if x is None or not math.isfinite(x):
+        return "n/a"
+    return f"${short(x, 2)}"
