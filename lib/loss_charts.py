@@ -89,7 +89,7 @@ def _model_points(fig: go.Figure, models: pd.DataFrame, values: Mapping[str, flo
     for row in models[models["parameters"].isna() | models["training_tokens"].isna()].itertuples():
         # No N or D: only the compute is known, so mark it on the axis and nowhere else.
         fig.add_vline(x=row.training_compute_flop, line=dict(color="#999", dash="dot", width=1),
-                      annotation_text=f"{row.label} (compute only)", annotation_position="top",
+                      annotation_text=f"{row.label} (compute only)", annotation_position="bottom right",
                       annotation_font_size=11)
 
 

@@ -192,7 +192,8 @@ class ParamSet:
 
         Every parameter gets a valid value: missing ones take the default, bad
         ones fall back or are clamped. Returns ``(values, warnings)`` where each
-        warning is a short sentence naming the offending parameter. Keys in
+        warning is a short sentence naming the offending parameter, written as
+        "<what is wrong>; <what was done>." so the CLI can show just the first part. Keys in
         ``ignore`` belong to someone else (e.g. the preset selector) and are not
         reported as unknown.
         """
@@ -203,7 +204,7 @@ class ParamSet:
             if key in skip:
                 continue
             if key not in self:
-                warnings.append(f"Unknown parameter '{key}' was ignored.")
+                warnings.append(f"'{key}' is not a parameter of this page; it was ignored.")
                 continue
             if isinstance(text, list):
                 text = text[-1] if text else ""

@@ -26,6 +26,23 @@ PRESET_KEY = "preset"
 Value = float | bool | str
 
 
+def ensure_app_navigation() -> None:
+    """Make a cold-started server honour app.py's navigation; call first on every page.
+
+    With a pages/ folder beside app.py, Streamlit's legacy multipage mode runs the
+    first script of a fresh server directly when it is opened by a page's path
+    (a shared link), skipping app.py's page config and navigation until someone
+    opens the home page. Turning that mode off and rerunning sends this session,
+    and every later one, through app.py. Page url_paths equal the file stems, so
+    the rerun lands on the same page.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def _state_key(params: ParamSet, name: str) -> str:
     return f"_{params.model}_{name}"
 

@@ -2,6 +2,10 @@
 
 import streamlit as st
 
+from lib import ui
+
+ui.ensure_app_navigation()
+
 st.title("📈 AI forecasting arguments, with the numbers live")
 st.markdown(
     "Debates about when AI reaches human level keep returning to three chains of reasoning. Each "

@@ -6,6 +6,8 @@ import streamlit as st
 from lib import loss, ui, units
 from lib.loss_charts import allocation_figure, isoflop_figure, loss_figure
 
+ui.ensure_app_navigation()
+
 st.title("📉 Loss extrapolation")
 st.markdown(
     "Scaling laws say loss falls as a power of training compute. Extend the line and you reach "

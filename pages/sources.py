@@ -3,8 +3,10 @@
 import pandas as pd
 import streamlit as st
 
-from lib import data, loss
+from lib import data, loss, ui
 from lib.registry import ParamSet, Preset
+
+ui.ensure_app_navigation()
 
 MODELS: list[tuple[str, ParamSet, tuple[Preset, ...]]] = [
     ("Loss extrapolation", loss.PARAMS, loss.PRESETS),
