@@ -1,0 +1,39 @@
+# Two commands do all the set-up on a fresh machine:
+#   make run   - create .venv if needed, install requirements.txt, start the app
+#   make test  - install test requirements (and Debian's chromium when root), run every test level
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+PORT   ?= 8501
+
+.PHONY: run test chromium bench clean
+
+$(VENV)/.runtime: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+run: $(VENV)/.runtime
+	$(PY) -m streamlit run app.py --server.port $(PORT)
+
+# Browser tests need /usr/bin/chromium (Debian's package: no browser download works here).
+chromium:
+	@test -x /usr/bin/chromium || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || \
+	  echo "note: /usr/bin/chromium missing and not root: browser tests will be skipped"
+
+# pytest exits 5 when it collects nothing; that must read as a failure, not a pass.
+test: $(VENV)/.dev chromium
+	$(PY) -m pytest; rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "error: no tests were collected"; exit 1; fi; exit $$rc
+
+bench: $(VENV)/.dev chromium
+	$(PY) benchmarks/slider_latency.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .hypothesis

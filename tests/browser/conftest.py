@@ -1,0 +1,47 @@
+"""Browser tier fixtures: one live server per session, Debian's Chromium, a fresh page per test."""
+
+import os
+import subprocess
+
+import pytest
+from live import CHROMIUM, CHROMIUM_ARGS, KNOWN_404, ROOT, free_port, start_server
+
+
+@pytest.fixture(scope="session")
+def server():
+    port = free_port()
+    proc = start_server(ROOT / "app.py", port)
+    yield f"http://127.0.0.1:{port}"
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        pytest.skip("Debian's chromium is not installed (make test installs it when run as root)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    pg = context.new_page()
+    pg.console_errors = []  # type: ignore[attr-defined]
+
+    def on_console(msg):
+        if msg.type == "error" and not any(k in (msg.location.get("url") or "") for k in KNOWN_404):
+            pg.console_errors.append(msg.text)
+
+    pg.on("console", on_console)
+    pg.on("pageerror", lambda err: pg.console_errors.append(str(err)))
+    yield pg
+    context.close()

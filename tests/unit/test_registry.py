@@ -1,0 +1,76 @@
+"""The parameter registry: parsing, clamping, URL text and presets."""
+
+import math
+
+import pytest
+
+from lib import loss
+from lib.registry import Param, ParamSet, Source, format_number
+
+SRC = Source("test")
+
+
+def test_format_number_is_compact_and_round_trips():
+    assert format_number(5.76e23) == "5.76e23"
+    assert format_number(1e18) == "1e18"
+    assert format_number(0.048) == "0.048"
+    assert format_number(2085.43) == "2085.43"
+    for x in (5.76e23, 3.14e23, 0.3478, 2085.43, 1e32):
+        assert float(format_number(x)) == x
+
+
+def test_parse_clamps_and_names_the_parameter():
+    p = loss.PARAMS["compute"]
+    value, warning = p.parse("1e40")
+    assert value == 1e32 and "compute" in warning and "clamped" in warning
+    value, warning = p.parse("abc")
+    assert value == p.default and "compute" in warning
+    for bad in ("nan", "inf", "-inf", ""):
+        value, warning = p.parse(bad)
+        assert math.isfinite(value) and warning
+
+
+def test_validate_reports_unknown_keys_and_ignores_owned_ones():
+    values, warnings = loss.PARAMS.validate({"compute": "5.76e23", "zzz": "1", "preset": "x"}, ignore=("preset",))
+    assert values["compute"] == 5.76e23
+    assert len(warnings) == 1 and "zzz" in warnings[0]
+
+
+def test_bool_and_choice_parsing():
+    assert loss.PARAMS["kaplan"].parse("false") == (False, None)
+    assert loss.PARAMS["kaplan"].parse("maybe")[1]
+    assert loss.PARAMS["iso_law"].parse("besiroglu") == ("besiroglu", None)
+    assert loss.PARAMS["iso_law"].parse("other")[0] == "hoffmann"
+
+
+def test_non_defaults_keeps_links_short():
+    values = {**loss.PARAMS.defaults(), "compute": 5.76e23, "weak": False}
+    assert loss.PARAMS.non_defaults(values) == {"compute": "5.76e23", "weak": "false"}
+    assert loss.PARAMS.non_defaults(loss.PARAMS.defaults()) == {}
+
+
+def test_log_grid_contains_default_and_spans_bounds():
+    p = loss.PARAMS["compute"]
+    grid = p.log_grid()
+    assert grid[0] == p.min and grid[-1] == p.max and p.default in grid
+    assert all(b > a for a, b in zip(grid, grid[1:]))
+    assert 5.76e23 in p.widget_options([5.76e23, 1e40])
+    assert 1e40 not in p.widget_options([1e40])
+
+
+def test_declarations_are_checked():
+    with pytest.raises(ValueError):
+        Param("Bad Key", "x", "", 1.0, "", SRC)
+    with pytest.raises(ValueError):
+        Param("x", "x", "", 5.0, "", SRC, min=0, max=1)
+    with pytest.raises(ValueError):
+        ParamSet("m", (Param("x", "x", "", 0.5, "", SRC), Param("x", "y", "", 0.5, "", SRC)))
+
+
+def test_every_loss_default_and_preset_is_valid():
+    for p in loss.PARAMS.params:
+        assert p.parse(p.format_value(p.default)) == (p.default, None), p.key
+    for preset in loss.PRESETS:
+        preset.check(loss.PARAMS)
+    grouped = [k for _, keys in loss.PARAMS.groups for k in keys]
+    assert sorted(grouped) == sorted(loss.PARAMS.keys)
