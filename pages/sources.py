@@ -33,8 +33,9 @@ for title, params, presets in MODELS:
         }
         for p in params.params
     ]
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch",
-                 column_config={"link": st.column_config.LinkColumn("link")})
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", height="content",
+                 column_config={"link": st.column_config.LinkColumn("link"),
+                                "source": st.column_config.TextColumn("source", width="large")})
     if presets:
         st.markdown("**Presets**")
         for preset in presets:
@@ -52,4 +53,6 @@ for dataset in data.all_datasets():
         f"**Licence:** {dataset.meta.get('licence', 'facts from the cited publications')}"
         + (f"  \n{dataset.meta['notes']}" if "notes" in dataset.meta else "")
     )
-    st.dataframe(dataset.table, hide_index=True, width="stretch")
+    numeric = dataset.table.select_dtypes("number").columns
+    st.dataframe(dataset.table, hide_index=True, width="stretch",
+                 column_config={c: st.column_config.NumberColumn(c, format="%.3g") for c in numeric})
