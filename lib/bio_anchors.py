@@ -352,7 +352,9 @@ def normalise_weights(
             w = 0.0
         clean[key] = w
     total = sum(clean.values())
-    if total <= 0:
+    # Weights are percentages; a total this small is a typo or a denormal from a
+    # crafted link, and dividing by it would turn rounding noise into the mix.
+    if total < 1e-9:
         warnings.append("All anchor weights are zero, so there is no anchor mix; the default weights are used instead.")
         clean = {k: float(fallback[k]) for k in ANCHOR_KEYS}
         total = sum(clean.values())

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from lib.bio_anchors import ANCHOR_KEYS, PARAMS, run
@@ -88,6 +88,8 @@ def test_bigger_budget_never_lowers_probability(values: dict, mult: float, facto
 @settings(deadline=None)
 @given(VALUES, st.floats(1e-3, 1e3))
 def test_scaling_all_weights_changes_nothing(values: dict, c: float) -> None:
+    # Below 1e-9 in total the model treats the weights as all zero (and says so).
+    assume(sum(values[f"w_{k}"] for k in ANCHOR_KEYS) * min(c, 1.0) >= 1e-6)
     scaled = {**values, **{f"w_{k}": values[f"w_{k}"] * c for k in ANCHOR_KEYS}}
     a, b = run(values), run(scaled)
     np.testing.assert_allclose(b.p_tai, a.p_tai, rtol=1e-9, atol=1e-15)
