@@ -25,9 +25,12 @@ class Model:
 
 def _models() -> dict[str, Model]:
     # Imported here so `python -m lib --help` stays fast.
-    from lib import loss
+    from lib import gpt_human, loss
 
-    return {"loss": Model(loss.PARAMS, loss.run, loss.cli_results)}
+    return {
+        "loss": Model(loss.PARAMS, loss.run, loss.cli_results),
+        "gpt-human": Model(gpt_human.PARAMS, gpt_human.run, gpt_human.cli_results),
+    }
 
 
 class UsageError(Exception):

@@ -45,11 +45,24 @@ def base_layout(fig: go.Figure, *, height: int = 520, title: str | None = None) 
 
 
 def log_axis(title: str, lo: float | None = None, hi: float | None = None) -> dict[str, object]:
-    """A log axis with '1e24'-style ticks at whole decades."""
+    """A log axis with '10^24'-style ticks; a tick every decade when the range is known and short."""
     axis: dict[str, object] = dict(type="log", title=title, exponentformat="power", showgrid=True,
-                                   dtick=1, gridcolor="#e5e5e5")
+                                   gridcolor="#e5e5e5")
     if lo is not None and hi is not None:
         axis["range"] = [np.log10(lo), np.log10(hi)]
+        if np.log10(hi / lo) <= 16:
+            axis["dtick"] = 1
+    return axis
+
+
+LOSS_TICKS = [0.2, 0.3, 0.5, 0.7, 1, 1.5, 2, 3, 4, 5]
+
+
+def loss_axis(title: str, lo: float | None = None, hi: float | None = None) -> dict[str, object]:
+    """A log axis for losses (0.5 to 5 nats), labelled at readable values rather than decades."""
+    axis = log_axis(title, lo, hi)
+    axis.pop("dtick", None)
+    axis.update(tickvals=LOSS_TICKS, ticktext=[str(t) for t in LOSS_TICKS])
     return axis
 
 

@@ -52,7 +52,7 @@ from lib.scaling_laws import compute_for_loss, power_law_compute, strong_scenari
 from lib.units import PF_DAY_FLOP, sci, short, usd
 
 Array = NDArray[np.float64]
-Values = Mapping[str, float | str | bool]
+Values = Mapping[str, float | str | bool | tuple[str, ...]]
 Status = Literal["reachable", "already_reached", "never"]
 
 HORIZON_YEAR = 2200.0
@@ -136,12 +136,27 @@ PARAMS = ParamSet(
               "Spending a GPT-human must fit into (essay: $1B). For scale: the Manhattan "
               "Project cost ~$2B in 1946 dollars, ~$28B today.", _GWERN,
               min=1e6, max=1e15, scale="log"),
+        Param("refs", "Reference budgets on the cost chart", "", ("b1", "b10", "b100", "manhattan", "iraq"),
+              "Horizontal lines that give the cost curve a scale; historical ones are converted to the "
+              "chosen dollars with the US CPI (data/reference_budgets.csv, data/cpi_us.csv).",
+              Source("data/reference_budgets.csv (sources per row)"), kind="multi",
+              choices=("b1", "b10", "b100", "manhattan", "apollo", "gdp1", "iraq"),
+              choice_labels=("$1 billion", "$10 billion", "$100 billion", "Manhattan Project (~$2B, 1946)",
+                             "Apollo programme ($25.8B nominal)", "1% of US GDP (2020)",
+                             "Iraq war, US appropriations (~$815B)")),
+        Param("dollars", "Show dollars in", "", "start",
+              "'start': dollars of the start year (the essay's 2020 dollars). 'today': converted with "
+              "the US CPI to the latest year in data/cpi_us.csv.",
+              Source("US Bureau of Labor Statistics, CPI-U annual averages", "https://www.bls.gov/cpi/"),
+              kind="choice", choices=("start", "today"),
+              choice_labels=("Start-year dollars", "Today's dollars (CPI)")),
     ),
     groups=(
         ("Scaling fit", ("coef", "exp", "floor")),
         ("Reference model", ("ref_pfd", "ref_cost")),
         ("Human-level target", ("target", "loss", "ratio")),
         ("Trends", ("doubling", "halving", "start", "budget")),
+        ("Display", ("refs", "dollars")),
     ),
 )
 
@@ -198,13 +213,16 @@ class GptHumanSeries:
     landmarks: tuple[tuple[str, float, float], ...]  # (label, FLOP, fitted loss)
 
 
-def inputs(values: Values) -> dict[str, float | str]:
+def inputs(values: Values) -> dict[str, float | str | tuple[str, ...]]:
     """Defaults overlaid with ``values``; numbers clamped to their bounds, non-finite -> default."""
-    out: dict[str, float | str] = {}
+    out: dict[str, float | str | tuple[str, ...]] = {}
     for p in PARAMS.params:
         raw = values.get(p.key, p.default)
         if p.kind == "choice":
             out[p.key] = raw if raw in p.choices else p.default  # type: ignore[assignment]
+            continue
+        if p.kind == "multi":
+            out[p.key] = tuple(c for c in p.choices if c in tuple(raw))  # type: ignore[arg-type]
             continue
         try:
             x = float(raw)

@@ -9,13 +9,12 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from lib import units
-from lib.charts import COLORS, base_layout, log_axis
+from lib.charts import COLORS, base_layout, log_axis, loss_axis
 from lib.loss import ALLOCATION_LABELS, LAWS, LossResult, nd_loss
 from lib.registry import format_number
 
 X_RANGE = (1e18, 1e32)
 Y_RANGE = (0.4, 6.0)
-LOSS_TICKS = [0.5, 0.7, 1, 1.5, 2, 3, 4, 5]
 # The 2020-2023 models cluster within a factor of two in compute; spread their labels.
 LABEL_POSITION = {"GPT-3": "bottom left", "Gopher": "top right", "Chinchilla": "top left",
                   "LLaMA-65B": "bottom right", "PaLM": "bottom right", "Llama 3.1-405B": "top right"}
@@ -64,8 +63,7 @@ def loss_figure(result: LossResult, models: pd.DataFrame, values: Mapping[str, f
     _pfday_axis(fig)
     base_layout(fig, height=600)
     fig.update_layout(xaxis=log_axis("training compute (FLOP)", *X_RANGE),
-                      yaxis=log_axis("loss (nats/token; each law on its own dataset)", *Y_RANGE))
-    fig.update_yaxes(tickvals=LOSS_TICKS, ticktext=[str(t) for t in LOSS_TICKS])
+                      yaxis=loss_axis("loss (nats/token; each law on its own dataset)", *Y_RANGE))
     return fig
 
 

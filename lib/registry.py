@@ -19,7 +19,8 @@ from typing import Literal
 import numpy as np
 
 Scale = Literal["linear", "log"]
-Kind = Literal["float", "int", "bool", "choice"]
+Kind = Literal["float", "int", "bool", "choice", "multi"]
+Value = float | bool | str | tuple[str, ...]
 
 # Log-scale parameters are offered on a grid of this many values per decade.
 # 20 per decade keeps one arrow-key step at ~12% (a 0.05 OOM nudge), fine
@@ -46,7 +47,7 @@ class Param:
     key: str
     label: str
     unit: str
-    default: float | bool | str
+    default: Value
     help: str
     source: Source
     min: float = 0.0
@@ -71,12 +72,21 @@ class Param:
                 raise ValueError(f"{self.key}: default {self.default!r} not among {self.choices}")
             if self.choice_labels and len(self.choice_labels) != len(self.choices):
                 raise ValueError(f"{self.key}: one label per choice")
+        elif self.kind == "multi":
+            if not isinstance(self.default, tuple) or not set(self.default) <= set(self.choices):
+                raise ValueError(f"{self.key}: default {self.default!r} must be a tuple of {self.choices}")
         elif self.kind == "bool":
             assert isinstance(self.default, bool)
 
     # -- conversions between values and URL text -------------------------------
-    def format_value(self, value: float | bool | str) -> str:
-        """The text a value has in a URL (and on the CLI): natural units, compact."""
+    def format_value(self, value: Value) -> str:
+        """The text a value has in a URL (and on the CLI): natural units, compact.
+
+        A multi-choice value is comma-separated here; in a URL each choice is its own
+        repeated parameter (``?refs=a&refs=b``), as Streamlit's multiselect binds it.
+        """
+        if self.kind == "multi":
+            return ",".join(value)  # type: ignore[arg-type]
         if self.kind == "bool":
             return "true" if value else "false"
         if self.kind == "choice":
@@ -85,13 +95,18 @@ class Param:
             return str(int(round(float(value))))
         return format_number(float(value))
 
-    def parse(self, text: str) -> tuple[float | bool | str, str | None]:
+    def parse(self, text: str | list[str]) -> tuple[Value, str | None]:
         """Parse URL/CLI text into a valid value.
 
         Returns ``(value, warning)``. Bad text falls back to the default;
         out-of-range numbers are clamped. ``warning`` is ``None`` when the text
         was accepted as is, else a short sentence naming the parameter.
+        A multi-choice parameter takes a list (repeated URL keys) or comma-separated text.
         """
+        if self.kind == "multi":
+            return self._parse_multi(text)
+        if isinstance(text, list):
+            text = text[-1] if text else ""
         text = text.strip()
         if self.kind == "bool":
             low = text.lower()
@@ -122,6 +137,16 @@ class Param:
                 f"clamped to {self.format_value(clamped)}."
             )
         return number, None
+
+    def _parse_multi(self, text: str | list[str]) -> tuple[Value, str | None]:
+        items = text if isinstance(text, list) else [text]
+        picked = [part.strip() for item in items for part in item.split(",") if part.strip()]
+        unknown = [p for p in picked if p not in self.choices]
+        # Keep the declared order so equal selections compare (and link) equal.
+        value = tuple(c for c in self.choices if c in picked)
+        if unknown:
+            return value, f"'{self.key}' has unknown choice(s) {', '.join(unknown)}; they were dropped."
+        return value, None
 
     def log_grid(self) -> list[float]:
         """Log-spaced, 3-significant-figure values from min to max, with the default."""
@@ -182,12 +207,12 @@ class ParamSet:
     def keys(self) -> tuple[str, ...]:
         return tuple(p.key for p in self.params)
 
-    def defaults(self) -> dict[str, float | bool | str]:
+    def defaults(self) -> dict[str, Value]:
         return {p.key: p.default for p in self.params}
 
     def validate(
         self, raw: Mapping[str, str | list[str]], ignore: Iterable[str] = ()
-    ) -> tuple[dict[str, float | bool | str], list[str]]:
+    ) -> tuple[dict[str, Value], list[str]]:
         """Turn raw key/text pairs (a URL query or CLI arguments) into values.
 
         Every parameter gets a valid value: missing ones take the default, bad
@@ -206,20 +231,22 @@ class ParamSet:
             if key not in self:
                 warnings.append(f"'{key}' is not a parameter of this page; it was ignored.")
                 continue
-            if isinstance(text, list):
-                text = text[-1] if text else ""
             value, warning = self[key].parse(text)
             values[key] = value
             if warning:
                 warnings.append(warning)
         return values, warnings
 
-    def non_defaults(self, values: Mapping[str, float | bool | str]) -> dict[str, str]:
-        """URL query for ``values``: only what differs from the defaults, as text."""
-        out: dict[str, str] = {}
+    def non_defaults(self, values: Mapping[str, Value]) -> dict[str, str | list[str]]:
+        """URL query for ``values``: only what differs from the defaults, as text.
+
+        Multi-choice values become lists (repeated keys: urlencode with doseq=True).
+        """
+        out: dict[str, str | list[str]] = {}
         for p in self.params:
             if p.key in values and values[p.key] != p.default:
-                out[p.key] = p.format_value(values[p.key])
+                value = values[p.key]
+                out[p.key] = list(value) if p.kind == "multi" else p.format_value(value)  # type: ignore[arg-type]
         return out
 
 
@@ -229,7 +256,7 @@ class Preset:
 
     name: str
     description: str
-    values: Mapping[str, float | bool | str]
+    values: Mapping[str, Value]
     source: Source
 
     def check(self, params: ParamSet) -> None:

@@ -20,10 +20,8 @@ import streamlit as st
 
 from lib.charts import figure_to_frame
 from lib.data import DATA_DIR, Dataset, read_dataset
-from lib.registry import Param, ParamSet, Preset
+from lib.registry import Param, ParamSet, Preset, Value
 
-PRESET_KEY = "preset"
-Value = float | bool | str
 
 
 def ensure_app_navigation() -> None:
@@ -54,7 +52,7 @@ def _check_url(params: ParamSet, presets: Sequence[Preset]) -> None:
         return
     st.session_state[checked] = True
     raw = {key: st.query_params.get_all(key) for key in st.query_params.keys()}
-    values, warnings = params.validate(raw, ignore=(PRESET_KEY,))
+    values, warnings = params.validate(raw)
     extras: dict[str, list[float]] = {}
     for key, text in raw.items():
         if key not in params:
@@ -62,15 +60,15 @@ def _check_url(params: ParamSet, presets: Sequence[Preset]) -> None:
             del st.query_params[key]
             continue
         param = params[key]
-        value = values[key]
+        value, problem = param.parse(text)
         if param.scale == "log":
-            extras.setdefault(key, []).append(float(value))
-        if param.format_value(value) != (text[-1] if text else ""):
+            extras.setdefault(key, []).append(float(value))  # type: ignore[arg-type]
+        if problem:
             # Clamped or replaced: Streamlit would drop the raw text and fall back to the
             # default, so seed the widget with the corrected value ourselves. (The
             # "default value but also set via Session State" log line is expected here
             # and silenced in .streamlit/config.toml.)
-            st.session_state[key] = value
+            st.session_state[key] = list(value) if param.kind == "multi" else value  # type: ignore[arg-type]
     for preset in presets:
         for key, value in preset.values.items():
             if params[key].scale == "log":
@@ -84,6 +82,10 @@ def _widget(param: Param, extras: Sequence[float]) -> Value:
     label = f"{param.label} ({param.unit})" if param.unit else param.label
     if param.kind == "bool":
         return st.toggle(label, value=bool(param.default), **common)
+    if param.kind == "multi":
+        labels = dict(zip(param.choices, param.choice_labels or param.choices))
+        common["help"] += "\n\n" + "; ".join(f"**{k}**: {v}" for k, v in labels.items())
+        return tuple(st.multiselect(label, options=list(param.choices), default=list(param.default), **common))
     if param.kind == "choice":
         return st.radio(label, options=list(param.choices), index=param.choices.index(param.default),
                         captions=list(param.choice_labels) or None, **common)
@@ -120,7 +122,8 @@ def controls(params: ParamSet, presets: Sequence[Preset] = (), expanded: Sequenc
 def _apply(params: ParamSet, overrides: Mapping[str, Value]) -> None:
     """Set every widget to the defaults overlaid with ``overrides`` (a preset)."""
     for param in params.params:
-        st.session_state[param.key] = overrides.get(param.key, param.default)
+        value = overrides.get(param.key, param.default)
+        st.session_state[param.key] = list(value) if param.kind == "multi" else value  # type: ignore[arg-type]
 
 
 def _preset_picker(params: ParamSet, presets: Sequence[Preset]) -> None:
@@ -137,7 +140,7 @@ def _preset_picker(params: ParamSet, presets: Sequence[Preset]) -> None:
 
 def share_link(params: ParamSet, values: Mapping[str, Value]) -> None:
     """Show the link that reproduces this view (only non-default values), with a copy button."""
-    query = urlencode(params.non_defaults(values), safe=".,")
+    query = urlencode(params.non_defaults(values), safe=".,", doseq=True)
     base = st.context.url or ""
     link = f"{base}?{query}" if query else base
     with st.popover("🔗 Share this view", width="content"):

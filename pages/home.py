@@ -29,7 +29,7 @@ with middle:
         "How much compute would reach human-level loss on the GPT-3 scaling curve, when growing "
         "training budgets get there, and when falling costs make it affordable (Gwern 2020)."
     )
-    st.caption("Coming next: this page is being built.")
+    st.page_link("pages/gpt_human.py", label="Open the cost timeline", icon="💸")
 with right:
     st.subheader("3 · Biological anchors")
     st.markdown(

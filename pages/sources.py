@@ -3,13 +3,14 @@
 import pandas as pd
 import streamlit as st
 
-from lib import data, loss, ui
+from lib import data, gpt_human, loss, ui
 from lib.registry import ParamSet, Preset
 
 ui.ensure_app_navigation()
 
 MODELS: list[tuple[str, ParamSet, tuple[Preset, ...]]] = [
     ("Loss extrapolation", loss.PARAMS, loss.PRESETS),
+    ("GPT-human cost timeline", gpt_human.PARAMS, gpt_human.PRESETS),
 ]
 
 st.title("📚 Sources")
@@ -26,7 +27,7 @@ for title, params, presets in MODELS:
             "URL key": p.key,
             "default": p.format_value(p.default),
             "unit": p.unit,
-            "range": "" if p.kind in ("bool", "choice") else f"{p.format_value(p.min)} to {p.format_value(p.max)}"
+            "range": ", ".join(p.choices) if p.kind in ("choice", "multi") else "" if p.kind == "bool" else f"{p.format_value(p.min)} to {p.format_value(p.max)}"
             + (" (log)" if p.scale == "log" else ""),
             "source": p.source.citation,
             "link": p.source.url,

@@ -31,7 +31,7 @@ def test_parse_clamps_and_names_the_parameter():
 
 
 def test_validate_reports_unknown_keys_and_ignores_owned_ones():
-    values, warnings = loss.PARAMS.validate({"compute": "5.76e23", "zzz": "1", "preset": "x"}, ignore=("preset",))
+    values, warnings = loss.PARAMS.validate({"compute": "5.76e23", "zzz": "1", "own": "x"}, ignore=("own",))
     assert values["compute"] == 5.76e23
     assert len(warnings) == 1 and "zzz" in warnings[0]
 

@@ -1,0 +1,35 @@
+"""Browser: a shared GPT-human link restores its view; a slider redraws the charts and rewrites the URL."""
+
+import re
+
+import pytest
+from live import wait_for_app
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+CROSSING = """() => {
+  const plot = document.querySelectorAll('.js-plotly-plot')[1];
+  const star = plot && plot.data.find(t => t.name === 'Compute reached');
+  return star ? star.x[0] : null;
+}"""
+
+
+def test_shared_link_restores_and_slider_updates(server, page):
+    page.goto(f"{server}/gpt_human?doubling=6&refs=apollo&refs=iraq&budget=1e10")
+    wait_for_app(page)
+    metric = page.get_by_test_id("stMetric").filter(has_text="Frontier compute gets there")
+    expect(metric.get_by_test_id("stMetricValue")).to_have_text("2030.5")
+    expect(page.locator(".st-key-refs")).to_contain_text("apollo")
+    expect(page.locator(".st-key-refs")).to_contain_text("iraq")
+    assert abs(page.evaluate(CROSSING) - 2030.54) < 0.01
+
+    slider = page.locator(".st-key-doubling").get_by_role("slider")
+    slider.focus()
+    slider.press("ArrowRight")  # 6.0 -> 6.1 months
+    expect(metric.get_by_test_id("stMetricValue")).to_have_text("2030.7")
+    page.wait_for_function(f"() => Math.abs(({CROSSING})() - 2030.71) < 0.01")
+    expect(page).to_have_url(re.compile(r"doubling=6\.1"))
+    expect(page).to_have_url(re.compile(r"refs=apollo&refs=iraq"))
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    assert page.console_errors == []
