@@ -74,3 +74,15 @@ def test_every_loss_default_and_preset_is_valid():
         preset.check(loss.PARAMS)
     grouped = [k for _, keys in loss.PARAMS.groups for k in keys]
     assert sorted(grouped) == sorted(loss.PARAMS.keys)
+
+
+def test_multi_choice_parses_lists_and_commas_and_keeps_declared_order():
+    p = Param("refs", "r", "", ("a",), "", SRC, kind="multi", choices=("a", "b", "c"))
+    assert p.parse(["c", "a"]) == (("a", "c"), None)
+    assert p.parse("b,a") == (("a", "b"), None)
+    value, warning = p.parse(["a", "zz"])
+    assert value == ("a",) and "zz" in warning
+    params = ParamSet("m", (p,))
+    assert params.non_defaults({"refs": ("b", "c")}) == {"refs": ["b", "c"]}
+    with pytest.raises(ValueError):
+        Param("refs", "r", "", ("q",), "", SRC, kind="multi", choices=("a",))
