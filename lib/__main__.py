@@ -25,11 +25,12 @@ class Model:
 
 def _models() -> dict[str, Model]:
     # Imported here so `python -m lib --help` stays fast.
-    from lib import gpt_human, loss
+    from lib import bio_anchors, gpt_human, loss
 
     return {
         "loss": Model(loss.PARAMS, loss.run, loss.cli_results),
         "gpt-human": Model(gpt_human.PARAMS, gpt_human.run, gpt_human.cli_results),
+        "bio-anchors": Model(bio_anchors.PARAMS, bio_anchors.run, bio_anchors.cli_results),
     }
 
 

@@ -123,7 +123,6 @@ NONE_START_YEAR, NONE_END_YEAR = 2020, 2100  # q(Y) tapers linearly between thes
 FIRST_YEAR, LAST_YEAR = 2025, 2100  # probability years
 SERIES_FIRST_YEAR = 2020  # compute / requirement series start (for charts)
 HEADLINE_YEARS = (2030, 2036, 2040, 2050, 2100)
-CLI_YEARS = (2025, 2030, 2035, 2036, 2040, 2045, 2050, 2055, 2060, 2065, 2070, 2075, 2080, 2085, 2090, 2095, 2100)
 
 _LN10 = math.log(10.0)
 _LN2 = math.log(2.0)
@@ -606,6 +605,8 @@ PARAMS = ParamSet(
             "same for every anchor (report scenarios: 2 to 5).",
             source=COTRA_2020,
         ),
+        Param("anchors", "Show each anchor's curve", "", True,
+              "Draw every anchor's own probability curve faintly behind the overall one.", COTRA_2020, kind="bool"),
     ),
     groups=(
         ("Anchor weights", tuple(f"w_{k}" for k in ANCHOR_KEYS) + ("none_2020", "none_2100")),
@@ -613,6 +614,7 @@ PARAMS = ParamSet(
         ("Hardware", ("flop_usd", "hw_halving", "flop_usd_max")),
         ("Spending", ("spend", "spend_doubling", "gdp_share", "gdp_growth")),
         ("Algorithms", ("algo", "algo_halving", "algo_cap")),
+        ("Display", ("anchors",)),
     ),
 )
 
@@ -860,13 +862,13 @@ def run(values: Mapping[str, float | str | bool]) -> BioAnchorsResult:
 
 
 def cli_results(result: BioAnchorsResult) -> dict:
-    """The JSON the CLI prints: P(TAI by year) for 2025, every 5 years to 2100 and 2036; medians; per anchor."""
+    """The JSON the CLI prints: P(TAI by year) for every year 2025-2100; medians; per anchor."""
 
     def _year(y: float | None) -> float | None:
         return None if y is None else round(y, 1)
 
     return {
-        "p_by_year": {str(y): round(result.p_by(y), 4) for y in CLI_YEARS},
+        "p_by_year": {str(int(y)): round(float(p), 4) for y, p in zip(result.years, result.p_tai)},
         "median_year": _year(result.median_year),
         "per_anchor": {
             k: {"median_year": _year(result.anchor_median_year[k]), "p_by_2100": round(result.anchor_p_2100[k], 4)}

@@ -26,6 +26,16 @@ COLORS: dict[str, str] = {
     "models": "#333333",
 }
 
+# One colour per biological anchor, the same on every chart.
+ANCHOR_COLORS: dict[str, str] = {
+    "life": "#E69F00",
+    "short": "#56B4E9",
+    "med": "#0072B2",
+    "long": "#003f73",
+    "genome": "#009E73",
+    "evo": "#CC79A7",
+}
+
 FONT_SIZE = 15
 
 

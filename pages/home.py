@@ -36,7 +36,7 @@ with right:
         "Cotra's 2020 model: the probability of transformative AI by year, from how much compute "
         "brain-based anchors say it needs against how much compute will be affordable."
     )
-    st.caption("Coming next: this page is being built.")
+    st.page_link("pages/bio_anchors.py", label="Open the anchors page", icon="🧠")
 
 st.divider()
 st.markdown(

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from lib import data, gpt_human, loss, ui
+from lib import bio_anchors, data, gpt_human, loss, ui
 from lib.registry import ParamSet, Preset
 
 ui.ensure_app_navigation()
@@ -11,6 +11,7 @@ ui.ensure_app_navigation()
 MODELS: list[tuple[str, ParamSet, tuple[Preset, ...]]] = [
     ("Loss extrapolation", loss.PARAMS, loss.PRESETS),
     ("GPT-human cost timeline", gpt_human.PARAMS, gpt_human.PRESETS),
+    ("Biological anchors", bio_anchors.PARAMS, bio_anchors.PRESETS),
 ]
 
 st.title("📚 Sources")

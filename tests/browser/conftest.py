@@ -5,6 +5,11 @@ import subprocess
 
 import pytest
 from live import CHROMIUM, CHROMIUM_ARGS, KNOWN_404, ROOT, free_port, start_server
+from playwright.sync_api import expect
+
+# Two cores run the server, Chromium and pytest at once; a rerun under that load can
+# take several seconds, so give assertions room before calling them failures.
+expect.set_options(timeout=20_000)
 
 
 @pytest.fixture(scope="session")
@@ -35,6 +40,7 @@ def browser():
 def page(browser):
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     pg = context.new_page()
+    pg.set_default_timeout(30_000)
     pg.console_errors = []  # type: ignore[attr-defined]
 
     def on_console(msg):

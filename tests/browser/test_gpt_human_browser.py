@@ -10,7 +10,7 @@ pytestmark = pytest.mark.browser
 
 CROSSING = """() => {
   const plot = document.querySelectorAll('.js-plotly-plot')[1];
-  const star = plot && plot.data.find(t => t.name === 'Compute reached');
+  const star = plot && plot.data && plot.data.find(t => t.name === 'Compute reached');
   return star ? star.x[0] : null;
 }"""
 
@@ -22,7 +22,7 @@ def test_shared_link_restores_and_slider_updates(server, page):
     expect(metric.get_by_test_id("stMetricValue")).to_have_text("2030.5")
     expect(page.locator(".st-key-refs")).to_contain_text("apollo")
     expect(page.locator(".st-key-refs")).to_contain_text("iraq")
-    assert abs(page.evaluate(CROSSING) - 2030.54) < 0.01
+    page.wait_for_function(f"() => Math.abs(({CROSSING})() - 2030.54) < 0.01")
 
     slider = page.locator(".st-key-doubling").get_by_role("slider")
     slider.focus()

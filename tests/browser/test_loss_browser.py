@@ -14,7 +14,7 @@ BUDGET_X = """() => {
   const trace = plot && plot.data.find(t => t.name === 'At your budget');
   return trace ? trace.x[0] : null;
 }"""
-TRACE_NAMES = "() => document.querySelector('.js-plotly-plot').data.map(t => t.name)"
+TRACE_NAMES = "() => { const p = document.querySelector('.js-plotly-plot'); return p && p.data ? p.data.map(t => t.name) : []; }"
 
 
 def query(pg) -> dict:
@@ -26,9 +26,10 @@ def test_shared_link_restores_the_view(server, page):
     wait_for_app(page)
     expect(page.locator(".st-key-compute")).to_contain_text("5.76e23")
     expect(page.get_by_test_id("stMetricValue").first).to_have_text("5.76e23 FLOP")
-    assert page.evaluate(BUDGET_X) == 5.76e23
-    names = page.evaluate(TRACE_NAMES)
-    assert "Kaplan 2020 L(C_min)" not in names and "Chinchilla (Hoffmann 2022)" in names
+    # Plotly draws after the script run ends: wait on the chart itself, not on a snapshot.
+    page.wait_for_function(f"() => ({BUDGET_X})() === 5.76e23")
+    page.wait_for_function(f"() => {{ const n = ({TRACE_NAMES})(); "
+                           "return n.includes('Chinchilla (Hoffmann 2022)') && !n.includes('Kaplan 2020 L(C_min)'); }")
     assert query(page) == {"compute": "5.76e23", "kaplan": "false", "human": "0.9"}
     expect(page.get_by_test_id("stException")).to_have_count(0)
     assert page.console_errors == []

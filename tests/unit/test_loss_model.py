@@ -60,3 +60,18 @@ def test_cli_rejects_bad_input_with_exit_2_and_one_line(args):
     assert proc.returncode == 2
     assert proc.stdout == ""
     assert len(proc.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(("model", "keys"), [
+    ("gpt-human", {"target_loss", "compute_multiplier", "compute_flop", "doublings", "year_compute_reached",
+                   "cost_start_usd", "halvings_to_budget", "year_affordable"}),
+    ("bio-anchors", {"p_by_year", "median_year", "per_anchor"}),
+])
+def test_cli_other_models(capsys, model, keys):
+    assert main([model]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["model"] == model and keys <= set(out["results"])
+    if model == "bio-anchors":
+        p = out["results"]["p_by_year"]
+        assert set(p) == {str(y) for y in range(2025, 2101)}
+        assert all(0 <= p[str(y)] <= p[str(y + 1)] <= 1 for y in range(2025, 2100))
