@@ -132,9 +132,10 @@ PRESETS: tuple[Preset, ...] = (
            {"strong": False, "bend": 1e24, "bend_ooms": 1.0, "weak_floor": 1.2, "compute": 1e30}, GAO),
 )
 
-# The x range of every loss chart, 1e18 to 1e32 FLOP, in log-spaced points: 300
-# points keeps the curves smooth and the Plotly payload small.
-COMPUTE_GRID = np.logspace(18, 32, 300)
+# The x range of every loss chart, 1e18 to 1e32 FLOP: 141 log-spaced points (ten a
+# decade) draw these nearly straight log-log curves smoothly, and every point is
+# redrawn in the browser on each slider move.
+COMPUTE_GRID = np.logspace(18, 32, 141)
 # Chinchilla's own budget sits among round ones so Gopher and Chinchilla can be
 # placed on the curve where they competed.
 ISOFLOP_BUDGETS = (1e21, 1e22, 1e23, sl.CHINCHILLA_FLOP, 1e25)

@@ -99,10 +99,15 @@ def _widget(param: Param, extras: Sequence[float]) -> Value:
                      value=float(param.default), step=float(param.step), **common)
 
 
-def controls(params: ParamSet, presets: Sequence[Preset] = (), expanded: Sequence[str] = ()) -> dict[str, Value]:
-    """Draw the page's inputs in the sidebar, grouped in the argument's order; return their values."""
+def controls(params: ParamSet, presets: Sequence[Preset] = (), expanded: Sequence[str] = (),
+             inline: Sequence[str] = ()) -> dict[str, Value]:
+    """Draw the page's inputs in the sidebar, grouped in the argument's order; return their values.
+
+    Keys in ``inline`` are left out of the sidebar: the page draws them itself with
+    :func:`control`, typically inside an ``st.fragment`` with the charts they alone
+    drive, so moving them reruns only that part of the page.
+    """
     _check_url(params, presets)
-    extras: Mapping[str, list[float]] = st.session_state[_state_key(params, "extras")]
     for warning in st.session_state[_state_key(params, "warnings")]:
         st.warning(f"Link problem: {warning}", icon="⚠️")
     values: dict[str, Value] = {}
@@ -111,12 +116,21 @@ def controls(params: ParamSet, presets: Sequence[Preset] = (), expanded: Sequenc
             _preset_picker(params, presets)
         groups = params.groups or (("Parameters", params.keys),)
         for title, keys in groups:
+            keys = tuple(k for k in keys if k not in inline)
+            if not keys:
+                continue
             with st.expander(title, expanded=title in expanded):
                 for key in keys:
-                    values[key] = _widget(params[key], extras.get(key, ()))
+                    values[key] = control(params, key)
         st.button("Reset all to defaults", on_click=_apply, args=(params, {}), key=f"_reset_{params.model}",
                   width="stretch")
     return values
+
+
+def control(params: ParamSet, key: str) -> Value:
+    """The widget of one registry parameter, bound to the URL; returns its value."""
+    extras: Mapping[str, list[float]] = st.session_state[_state_key(params, "extras")]
+    return _widget(params[key], extras.get(key, ()))
 
 
 def _apply(params: ParamSet, overrides: Mapping[str, Value]) -> None:
@@ -153,8 +167,9 @@ def chart(fig: go.Figure, name: str, key: str) -> None:
     st.plotly_chart(fig, width="stretch", key=f"chart_{key}",
                     config={"displaylogo": False, "toImageButtonOptions": {"format": "png", "filename": name,
                                                                           "scale": 2}})
-    st.download_button(f"Download data (CSV): {name}", figure_to_frame(fig).to_csv(index=False),
-                       file_name=f"{name}.csv", mime="text/csv", key=f"csv_{key}", icon="⬇️")
+    # Deferred: the CSV is built only when someone clicks, not on every slider move.
+    st.download_button(f"Download data (CSV): {name}", lambda: figure_to_frame(fig).to_csv(index=False),
+                       file_name=f"{name}.csv", mime="text/csv", key=f"csv_{key}", icon="⬇️", on_click="ignore")
 
 
 @st.cache_resource(show_spinner=False)

@@ -15,10 +15,8 @@ st.markdown(
     "on and off, change their constants, and decide where the straight line ends."
 )
 
-values = ui.controls(loss.PARAMS, loss.PRESETS, expanded=("Compute budget", "Where the line ends"))
-result = loss.run(values)
+values = ui.controls(loss.PARAMS, loss.PRESETS, expanded=("Where the line ends",), inline=("compute",))
 models = ui.dataset("notable_models").table
-ui.share_link(loss.PARAMS, values)
 
 st.info(
     "Each law was fitted on its own dataset and tokenizer (Kaplan and the GPT-3 fit on WebText2, "
@@ -28,30 +26,65 @@ st.info(
     icon="ℹ️",
 )
 
-c = result.compute_flop
-gpt3_x = c / loss.GPT3_FLOP
-cols = st.columns(4)
-cols[0].metric("Compute budget", units.flop(c), f"{units.sci(c / units.PF_DAY_FLOP, 3)} PF-days · "
-               f"{units.sci(gpt3_x, 2)}× GPT-3", delta_color="off", delta_arrow="off")
-cols[1].metric("GPT-3 fit loss", f"{result.loss_at_budget['gpt3']:.3f}",
-               f"human level {result.human_loss:.2f}", delta_color="off", delta_arrow="off")
-chin = result.allocation["hoffmann"]
-cols[2].metric("Chinchilla loss (compute-optimal)", f"{result.loss_at_budget['hoffmann']:.3f}",
-               f"N {units.short(chin.params)}, D {units.short(chin.tokens)}", delta_color="off", delta_arrow="off")
-cross = result.human_crossing.get("gpt3")
-cols[3].metric("GPT-3 fit reaches human level at",
-               units.flop(cross) if cross else "beyond 1e32 FLOP",
-               f"{units.sci(cross / loss.GPT3_FLOP, 2)}× GPT-3" if cross else "not within the chart",
-               delta_color="off", delta_arrow="off")
 
-ui.chart(loss_figure(result, models, values), "loss_vs_compute", "loss")
-st.caption(
-    "Solid lines: each law along its compute-optimal frontier. Dashed: the two scenarios for the "
-    "GPT-3 fit. Diamonds: notable models at their training compute, with the loss the chosen "
-    f"L(N, D) law predicts from their parameters and tokens ({values['iso_law']}); these are "
-    "predictions, not measured losses. Top axis: the same compute in PF-days (1 PF-day = 8.64e19 FLOP). "
-    "Source: Epoch AI, Notable AI Models (CC BY 4.0)."
-)
+# The budget slider and everything it alone drives rerun as a fragment: moving it
+# redraws two charts instead of the whole page and its sidebar.
+@st.fragment
+def budget_view() -> None:
+    left, right = st.columns([3, 1], vertical_alignment="bottom")
+    with left:
+        values["compute"] = ui.control(loss.PARAMS, "compute")
+    with right:
+        ui.share_link(loss.PARAMS, values)
+    result = loss.run(values)
+
+    c = result.compute_flop
+    gpt3_x = c / loss.GPT3_FLOP
+    cols = st.columns(4)
+    cols[0].metric("Compute budget", units.flop(c), f"{units.sci(c / units.PF_DAY_FLOP, 3)} PF-days · "
+                   f"{units.sci(gpt3_x, 2)}× GPT-3", delta_color="off", delta_arrow="off")
+    cols[1].metric("GPT-3 fit loss", f"{result.loss_at_budget['gpt3']:.3f}",
+                   f"human level {result.human_loss:.2f}", delta_color="off", delta_arrow="off")
+    chin = result.allocation["hoffmann"]
+    cols[2].metric("Chinchilla loss (compute-optimal)", f"{result.loss_at_budget['hoffmann']:.3f}",
+                   f"N {units.short(chin.params)}, D {units.short(chin.tokens)}", delta_color="off", delta_arrow="off")
+    cross = result.human_crossing.get("gpt3")
+    cols[3].metric("GPT-3 fit reaches human level at",
+                   units.flop(cross) if cross else "beyond 1e32 FLOP",
+                   f"{units.sci(cross / loss.GPT3_FLOP, 2)}× GPT-3" if cross else "not within the chart",
+                   delta_color="off", delta_arrow="off")
+
+    ui.chart(loss_figure(result, models, values), "loss_vs_compute", "loss")
+    st.caption(
+        "Solid lines: each law along its compute-optimal frontier. Dashed: the two scenarios for the "
+        "GPT-3 fit. Diamonds: notable models at their training compute, with the loss the chosen "
+        f"L(N, D) law predicts from their parameters and tokens ({values['iso_law']}); these are "
+        "predictions, not measured losses. Grey labels under the axis: the same compute in PF-days. "
+        "Source: Epoch AI, Notable AI Models (CC BY 4.0)."
+    )
+
+    st.subheader("Compute-optimal allocation")
+    rows = []
+    for key, label in loss.ALLOCATION_LABELS.items():
+        alloc = result.allocation[key]
+        n_x, d_x = result.growth_per_10x[key]
+        rows.append({"rule": label, "parameters N": units.short(alloc.params), "tokens D": units.short(alloc.tokens),
+                     "tokens per parameter": f"{alloc.tokens_per_param:.1f}",
+                     "10× compute buys": f"{n_x:.1f}× params, {d_x:.1f}× data"})
+    # A static table: an interactive data grid cost more to redraw on every budget move.
+    st.table(pd.DataFrame(rows).set_index("rule"))
+    st.caption(
+        f"At {units.flop(c)}. Kaplan puts most of extra compute into parameters; Hoffmann splits it evenly. "
+        "Hoffmann's rounded Approach-3 constants put the optimum near ~90 tokens per parameter at "
+        "Chinchilla's compute although the paper trained 70B on 1.4T (20 per parameter); the replication's "
+        "constants give ~18-20. Approaches 1-2 are anchored at 67B parameters for 5.76e23 FLOP (Hoffmann Table 3)."
+    )
+
+
+budget_view()
+result = loss.run(values)
+# Drawn outside the fragment: its curves do not depend on the budget.
+ui.chart(allocation_figure(result), "compute_optimal_allocation", "alloc")
 
 
 def crossing_text(key: str, name: str) -> str:
@@ -76,23 +109,6 @@ with right:
     if result.weak is not None:
         lines.append(crossing_text("weak", "Weak scenario"))
     st.markdown("\n".join(f"- {line}" for line in lines))
-
-st.subheader("Compute-optimal allocation")
-rows = []
-for key, label in loss.ALLOCATION_LABELS.items():
-    alloc = result.allocation[key]
-    n_x, d_x = result.growth_per_10x[key]
-    rows.append({"rule": label, "parameters N": units.short(alloc.params), "tokens D": units.short(alloc.tokens),
-                 "tokens per parameter": f"{alloc.tokens_per_param:.1f}",
-                 "10× compute buys": f"{n_x:.1f}× params, {d_x:.1f}× data"})
-st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
-st.caption(
-    f"At {units.flop(c)}. Kaplan puts most of extra compute into parameters; Hoffmann splits it evenly. "
-    "Hoffmann's rounded Approach-3 constants put the optimum near ~90 tokens per parameter at "
-    "Chinchilla's compute although the paper trained 70B on 1.4T (20 per parameter); the replication's "
-    "constants give ~18-20. Approaches 1-2 are anchored at 67B parameters for 5.76e23 FLOP (Hoffmann Table 3)."
-)
-ui.chart(allocation_figure(result), "compute_optimal_allocation", "alloc")
 
 st.subheader("IsoFLOP view")
 law_label = dict(zip(loss.PARAMS["iso_law"].choices, loss.PARAMS["iso_law"].choice_labels))[values["iso_law"]]
