@@ -732,40 +732,8 @@ class BioAnchorsResult:
 
 
 def _resolve(values: Mapping[str, float | str | bool]) -> tuple[dict[str, float | str | bool], list[str]]:
-    """Defaults overlaid with ``values``; numbers clamped to bounds, bad choices reset (with warnings)."""
-    out = PARAMS.defaults()
-    warnings: list[str] = []
-    for key, value in values.items():
-        if key not in PARAMS:
-            warnings.append(f"'{key}' is not a parameter of this page; it was ignored.")
-            continue
-        p = PARAMS[key]
-        if p.kind == "choice":
-            text = value if isinstance(value, str) else f"{float(value):.1f}" if key == "data_exp" else str(value)
-            if text in p.choices:
-                out[key] = text
-            else:
-                warnings.append(f"'{key}={value}' is not one of {', '.join(p.choices)}; the default is used.")
-            continue
-        try:
-            number = float(value)
-        except (TypeError, ValueError):
-            warnings.append(f"'{key}={value}' is not a number; the default is used.")
-            continue
-        if not math.isfinite(number):
-            warnings.append(f"'{key}={value}' is not a finite number; the default is used.")
-            continue
-        if key.startswith("w_"):  # weights: validity is handled by normalise_weights
-            out[key] = number
-            continue
-        clamped = min(max(number, p.min), p.max)
-        if clamped != number:
-            warnings.append(
-                f"'{key}={value}' is outside {p.format_value(p.min)} to {p.format_value(p.max)}"
-                f"{(' ' + p.unit) if p.unit else ''}; clamped to {p.format_value(clamped)}."
-            )
-        out[key] = clamped
-    return out, warnings
+    """Defaults overlaid with ``values``, validated by the registry (clamped or reset, with warnings)."""
+    return PARAMS.coerce(values)  # type: ignore[return-value]
 
 
 _SERIES_YEARS = np.arange(SERIES_FIRST_YEAR, LAST_YEAR + 1)

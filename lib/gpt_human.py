@@ -214,22 +214,8 @@ class GptHumanSeries:
 
 
 def inputs(values: Values) -> dict[str, float | str | tuple[str, ...]]:
-    """Defaults overlaid with ``values``; numbers clamped to their bounds, non-finite -> default."""
-    out: dict[str, float | str | tuple[str, ...]] = {}
-    for p in PARAMS.params:
-        raw = values.get(p.key, p.default)
-        if p.kind == "choice":
-            out[p.key] = raw if raw in p.choices else p.default  # type: ignore[assignment]
-            continue
-        if p.kind == "multi":
-            out[p.key] = tuple(c for c in p.choices if c in tuple(raw))  # type: ignore[arg-type]
-            continue
-        try:
-            x = float(raw)
-        except (TypeError, ValueError):
-            x = float(p.default)
-        out[p.key] = min(max(x, p.min), p.max) if math.isfinite(x) else float(p.default)
-    return out
+    """Defaults overlaid with ``values``, validated by the registry (clamped, bad values -> default)."""
+    return PARAMS.coerce(values)[0]  # type: ignore[return-value]
 
 
 def format_year(year: float | None) -> str:

@@ -199,7 +199,7 @@ def nd_loss(values: Mapping[str, float | bool | str], n: np.ndarray, d: np.ndarr
 
 def run(values: Mapping[str, float | bool | str]) -> LossResult:
     """Evaluate every law, scenario and allocation rule for validated ``values``."""
-    v = {**PARAMS.defaults(), **values}
+    v, _ = PARAMS.coerce(values)
     c = float(v["compute"])
     grid = COMPUTE_GRID
     hoff, besi = laws_from(v)

@@ -125,6 +125,9 @@ class Param:
             number = float(text)
         except ValueError:
             return self.default, f"'{self.key}={text}' is not a number; using the default ({self.format_value(self.default)})."
+        return self._check_number(number, text)
+
+    def _check_number(self, number: float, text: str) -> tuple[Value, str | None]:
         if not math.isfinite(number):
             return self.default, f"'{self.key}={text}' is not a finite number; using the default."
         clamped = min(max(number, self.min), self.max)
@@ -137,6 +140,19 @@ class Param:
                 f"clamped to {self.format_value(clamped)}."
             )
         return number, None
+
+    def coerce(self, value: object) -> tuple[Value, str | None]:
+        """Like :meth:`parse`, for a native Python value (what models get from code and tests).
+
+        Numbers keep their full precision (no round trip through URL text).
+        """
+        if self.kind in ("float", "int") and isinstance(value, (int, float)) and not isinstance(value, bool):
+            return self._check_number(float(value), repr(value))
+        if self.kind == "bool" and isinstance(value, bool):
+            return value, None
+        if self.kind == "multi" and isinstance(value, (tuple, list)):
+            return self.parse([str(v) for v in value])
+        return self.parse(str(value))
 
     def _parse_multi(self, text: str | list[str]) -> tuple[Value, str | None]:
         items = text if isinstance(text, list) else [text]
@@ -236,6 +252,23 @@ class ParamSet:
             if warning:
                 warnings.append(warning)
         return values, warnings
+
+    def coerce(self, values: Mapping[str, object]) -> tuple[dict[str, Value], list[str]]:
+        """Native values (from code, tests or a model's caller) -> a full set of valid values.
+
+        The same rules as :meth:`validate`: missing keys take defaults, bad values
+        fall back, numbers are clamped, and each problem is one warning.
+        """
+        out = self.defaults()
+        warnings: list[str] = []
+        for key, value in values.items():
+            if key not in self:
+                warnings.append(f"'{key}' is not a parameter of this page; it was ignored.")
+                continue
+            out[key], warning = self[key].coerce(value)
+            if warning:
+                warnings.append(warning)
+        return out, warnings
 
     def non_defaults(self, values: Mapping[str, Value]) -> dict[str, str | list[str]]:
         """URL query for ``values``: only what differs from the defaults, as text.

@@ -9,3 +9,11 @@ def assert_clean(at: AppTest) -> None:
     for m in at.metric:
         for text in (m.value, m.label):
             assert "nan" not in text.lower().split() and "inf" not in text.lower().split(), text
+
+
+def assert_preset_applied(at: AppTest, params, preset) -> None:
+    """Every widget holds the preset's value, or its default where the preset is silent."""
+    for param in params.params:
+        got = at.session_state[param.key]
+        got = tuple(got) if isinstance(got, list) else got
+        assert got == preset.values.get(param.key, param.default), param.key

@@ -3,7 +3,7 @@
 import json
 
 import pytest
-from pagetest import assert_clean
+from pagetest import assert_clean, assert_preset_applied
 
 from lib import bio_anchors
 
@@ -55,9 +55,7 @@ def test_presets(open_page, preset):
     at = open_page(PAGE)
     at.selectbox(key="_bio-anchors_preset_pick").set_value(preset).run()
     assert_clean(at)
-    chosen = next(p for p in bio_anchors.PRESETS if p.name == preset)
-    for key, value in chosen.values.items():
-        assert at.session_state[key] == value, key
+    assert_preset_applied(at, bio_anchors.PARAMS, next(p for p in bio_anchors.PRESETS if p.name == preset))
 
 
 @pytest.mark.parametrize("edge", ["min", "max"])

@@ -3,7 +3,7 @@
 import json
 
 import pytest
-from pagetest import assert_clean
+from pagetest import assert_clean, assert_preset_applied
 
 from lib import gpt_human
 
@@ -65,10 +65,7 @@ def test_presets(open_page, preset):
     at = open_page(PAGE)
     at.selectbox(key="_gpt-human_preset_pick").set_value(preset).run()
     assert_clean(at)
-    chosen = next(p for p in gpt_human.PRESETS if p.name == preset)
-    for key, value in chosen.values.items():
-        got = at.session_state[key]
-        assert (tuple(got) if isinstance(got, list) else got) == value, key
+    assert_preset_applied(at, gpt_human.PARAMS, next(p for p in gpt_human.PRESETS if p.name == preset))
 
 
 @pytest.mark.parametrize("edge", ["min", "max"])

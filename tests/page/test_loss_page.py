@@ -3,7 +3,7 @@
 import json
 
 import pytest
-from pagetest import assert_clean
+from pagetest import assert_clean, assert_preset_applied
 
 from lib import loss
 
@@ -73,9 +73,7 @@ def test_every_preset_renders_and_applies(open_page, preset):
     at = open_page(PAGE)
     at.selectbox(key="_loss_preset_pick").set_value(preset).run()
     assert_clean(at)
-    chosen = next(p for p in loss.PRESETS if p.name == preset)
-    for param in loss.PARAMS.params:
-        assert at.session_state[param.key] == chosen.values.get(param.key, param.default), param.key
+    assert_preset_applied(at, loss.PARAMS, next(p for p in loss.PRESETS if p.name == preset))
 
 
 @pytest.mark.parametrize("edge", ["min", "max"])

@@ -194,7 +194,7 @@ def test_all_zero_weights_fall_back_to_defaults_with_a_message() -> None:
 def test_invalid_weights_are_reported() -> None:
     r = run({"w_life": -3.0})
     assert r.weights["life"] == 0.0
-    assert any("Lifetime" in w for w in r.warnings)
+    assert any("w_life" in w and "clamped" in w for w in r.warnings)  # named by its URL key, like every warning
     weights, warnings = ba.normalise_weights({"life": float("nan"), "short": 1.0})
     assert weights["short"] == 1.0 and warnings
 

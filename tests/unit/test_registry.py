@@ -86,3 +86,12 @@ def test_multi_choice_parses_lists_and_commas_and_keeps_declared_order():
     assert params.non_defaults({"refs": ("b", "c")}) == {"refs": ["b", "c"]}
     with pytest.raises(ValueError):
         Param("refs", "r", "", ("q",), "", SRC, kind="multi", choices=("a",))
+
+
+def test_coerce_native_values_keeps_precision_and_reports_problems():
+    values, warnings = loss.PARAMS.coerce({"fit_b": 0.0481234567, "compute": 1e40, "kaplan": False,
+                                           "iso_law": "nope", "zzz": 1})
+    assert values["fit_b"] == 0.0481234567  # not rounded through URL text
+    assert values["compute"] == 1e32 and values["kaplan"] is False and values["iso_law"] == "hoffmann"
+    assert len(warnings) == 3 and all(any(k in w for w in warnings) for k in ("compute", "iso_law", "zzz"))
+    assert values["h_e"] == loss.PARAMS["h_e"].default
