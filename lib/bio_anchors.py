@@ -217,16 +217,18 @@ def log10_spend(
     return log10_logistic(math.log10(spend_2025), _LN2 / doubling_years, t, cap)
 
 
-def algorithmic_progress_oom(years: ArrayLike, halving_years: ArrayLike, cap_oom: ArrayLike) -> Array:
+def algorithmic_progress_oom(years: ArrayLike, halving_years: ArrayLike, cap_oom: ArrayLike,
+                             start_year: float = T0) -> Array:
     """Orders of magnitude by which a requirement has shrunk by year Y.
 
-    rho(t) = log10(e^(a t) / (1 + e^(a t) / 10^M)), a = ln2 / H, t = Y - 2025
-    (MODELS.md; Rethink Priorities port). It grows by log10(2) OOM per halving
-    time at first and levels off at the cap M. Broadcasts: pass ``years`` as a
-    row and ``halving_years`` / ``cap_oom`` as columns to get one row per anchor.
-    Zero before 2025 and floored at zero (documented choice 2).
+    rho(t) = log10(e^(a t) / (1 + e^(a t) / 10^M)), a = ln2 / H, t = Y - start
+    (MODELS.md; Rethink Priorities port, which starts in 2025). It grows by
+    log10(2) OOM per halving time at first and levels off at the cap M.
+    Broadcasts: pass ``years`` as a row and ``halving_years`` / ``cap_oom`` as
+    columns to get one row per anchor. Zero before the start year and floored at
+    zero (documented choice 2).
     """
-    t = np.maximum(_arr(years) - T0, 0.0)
+    t = np.maximum(_arr(years) - start_year, 0.0)
     at = (_LN2 / _arr(halving_years)) * t
     rho = (at - np.logaddexp(0.0, at - _arr(cap_oom) * _LN10)) / _LN10
     return np.maximum(rho, 0.0)
@@ -605,6 +607,10 @@ PARAMS = ParamSet(
             "same for every anchor (report scenarios: 2 to 5).",
             source=COTRA_2020,
         ),
+        Param("algo_start", "Algorithmic progress counted from", "year", 2025,
+              "Year from which requirements start to shrink with better algorithms (the public port: 2025; "
+              "the requirements themselves are stated with 2020 algorithms).", RP_PORT,
+              min=2020, max=2040, step=1, kind="int"),
         Param("anchors", "Show each anchor's curve", "", True,
               "Draw every anchor's own probability curve faintly behind the overall one.", COTRA_2020, kind="bool"),
     ),
@@ -613,7 +619,7 @@ PARAMS = ParamSet(
         ("Requirements (2020 algorithms)", tuple(f"p50_{k}" for k in ANCHOR_KEYS) + ("spread", "floor", "data_exp")),
         ("Hardware", ("flop_usd", "hw_halving", "flop_usd_max")),
         ("Spending", ("spend", "spend_doubling", "gdp_share", "gdp_growth")),
-        ("Algorithms", ("algo", "algo_halving", "algo_cap")),
+        ("Algorithms", ("algo", "algo_halving", "algo_cap", "algo_start")),
         ("Display", ("anchors",)),
     ),
 )
@@ -777,7 +783,7 @@ def run(values: Mapping[str, float | str | bool]) -> BioAnchorsResult:
     else:
         halving = np.full(len(ANCHORS), float(v["algo_halving"]))
         cap = np.full(len(ANCHORS), float(v["algo_cap"]))
-    rho = algorithmic_progress_oom(years_all[None, :], halving[:, None], cap[:, None])
+    rho = algorithmic_progress_oom(years_all[None, :], halving[:, None], cap[:, None], float(v["algo_start"]))
 
     # Per-anchor CDFs: P(R_i <= A + rho_i), two-piece normal cut at the floor (choices 1 and 5).
     floor = float(v["floor"])

@@ -22,6 +22,12 @@ ui.share_link(bio_anchors.PARAMS, values)
 
 for warning in result.warnings:
     st.warning(warning, icon="⚠️")
+weight_total = sum(float(values[f"w_{a.key}"]) for a in bio_anchors.ANCHORS)
+none_start = float(values["none_2020"])
+if weight_total > 0 and abs(weight_total + none_start - 100) > 0.5:
+    st.info(f"The anchor weights add up to {weight_total:.0f}%, and 'none of these works' takes {none_start:.0f}% "
+            f"at the start: {weight_total + none_start:.0f}% in all. Weights are relative, so they were rescaled to "
+            f"share the remaining {100 - none_start:.0f}% in the same proportions (table below).", icon="⚖️")
 
 cols = st.columns(6)
 median = result.median_year

@@ -63,6 +63,17 @@ st.caption("Doublings and halvings are counted fractionally (log2 of the ratio);
 st.subheader("When does it become affordable?")
 ui.chart(cost_figure(series, result, budgets, float(values["budget"]), factor, dollar_label), "gpt_human_cost", "cost")
 st.subheader("When does the largest training run get there?")
+FAST, SLOW = 3.4, 6.0  # months: Amodei & Hernandez 2018; Sevilla et al. 2022
+
+
+def set_doubling(months: float) -> None:
+    st.session_state["doubling"] = months
+
+
+if float(values["doubling"]) != SLOW:
+    st.button(f"Try the later ~{SLOW:g}-month doubling (Sevilla et al. 2022)", on_click=set_doubling, args=(SLOW,))
+else:
+    st.button(f"Back to {FAST:g} months (Amodei & Hernandez 2018)", on_click=set_doubling, args=(FAST,))
 ui.chart(compute_figure(series, result), "frontier_compute", "compute")
 st.subheader("The loss curve down to the human line")
 ui.chart(loss_curve_figure(series, result), "loss_curve", "loss")

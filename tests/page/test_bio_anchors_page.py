@@ -72,3 +72,10 @@ def test_bad_link(open_page):
     text = " ".join(w.value for w in at.warning)
     for key in ("hw_halving", "data_exp", "w_med"):
         assert key in text
+
+
+def test_weights_off_the_total_are_explained(open_page):
+    at = open_page(PAGE, {"w_med": "45"})
+    assert_clean(at)
+    assert "rescaled" in " ".join(i.value for i in at.info)
+    assert not open_page(PAGE).info

@@ -83,3 +83,11 @@ def test_bad_link(open_page):
     for key in ("doubling", "refs", "dollars"):
         assert key in text
     assert at.slider(key="doubling").value == 0.5
+
+
+def test_one_click_to_the_slower_doubling_estimate(open_page):
+    at = open_page(PAGE)
+    next(b for b in at.button if "Sevilla" in b.label).click().run()
+    assert_clean(at)
+    assert at.slider(key="doubling").value == 6.0
+    assert metric(at, "Frontier compute gets there").value == "2030.5"

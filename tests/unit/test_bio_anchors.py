@@ -275,3 +275,9 @@ def test_params_registry() -> None:
         assert PARAMS[key].scale == "log"
     for p in PARAMS.params:
         assert p.help and p.source.citation and p.source.url
+
+
+def test_earlier_algorithmic_progress_start_never_lowers_probability() -> None:
+    late, early = run({"algo_start": 2030}), run({"algo_start": 2020})
+    assert np.all(early.p_tai >= late.p_tai - 1e-12)
+    assert early.p_by(2030) > late.p_by(2030)
