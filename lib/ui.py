@@ -12,6 +12,7 @@ per session and page, says what was wrong, and seeds clamped values.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from urllib.parse import urlencode
 
@@ -95,8 +96,10 @@ def _widget(param: Param, extras: Sequence[float]) -> Value:
     if param.kind == "int":
         return st.slider(label, min_value=int(param.min), max_value=int(param.max), value=int(param.default),
                          step=max(1, int(param.step)), **common)
+    # Show as many decimals as the step has (5, 0.86, 0.048), not a fixed two.
+    decimals = max(0, -math.floor(math.log10(param.step) + 1e-9))
     return st.slider(label, min_value=float(param.min), max_value=float(param.max),
-                     value=float(param.default), step=float(param.step), **common)
+                     value=float(param.default), step=float(param.step), format=f"%.{decimals}f", **common)
 
 
 def controls(params: ParamSet, presets: Sequence[Preset] = (), expanded: Sequence[str] = (),
