@@ -31,5 +31,7 @@ def test_shared_link_restores_and_slider_updates(server, page):
     page.wait_for_function(f"() => Math.abs(({CROSSING})() - 2030.71) < 0.01")
     expect(page).to_have_url(re.compile(r"doubling=6\.1"))
     expect(page).to_have_url(re.compile(r"refs=apollo&refs=iraq"))
+    page.get_by_text("Share this view").click()
+    expect(page.get_by_test_id("stCode").first).to_contain_text("/gpt_human?doubling=6.1&budget=1e10&refs=apollo&refs=iraq")
     expect(page.get_by_test_id("stException")).to_have_count(0)
     assert page.console_errors == []
