@@ -3,7 +3,7 @@
 import json
 
 import pytest
-from pagetest import assert_clean, assert_preset_applied
+from pagetest import assert_clean
 
 from lib import bio_anchors
 
@@ -48,22 +48,6 @@ def test_all_zero_weights_say_so_and_fall_back(open_page):
     assert_clean(at)
     assert "All anchor weights are zero" in " ".join(w.value for w in at.warning)
     assert metric(at, "Median year").value == "2054"
-
-
-@pytest.mark.parametrize("preset", [p.name for p in bio_anchors.PRESETS])
-def test_presets(open_page, preset):
-    at = open_page(PAGE)
-    at.selectbox(key="_bio-anchors_preset_pick").set_value(preset).run()
-    assert_clean(at)
-    assert_preset_applied(at, bio_anchors.PARAMS, next(p for p in bio_anchors.PRESETS if p.name == preset))
-
-
-@pytest.mark.parametrize("edge", ["min", "max"])
-def test_bounds(open_page, edge):
-    query = {p.key: p.format_value(getattr(p, edge)) for p in bio_anchors.PARAMS.params if p.kind == "float"}
-    at = open_page(PAGE, query)
-    assert_clean(at)
-    assert len(at.get("plotly_chart")) == 2
 
 
 def test_bad_link(open_page):

@@ -3,7 +3,7 @@
 import json
 
 import pytest
-from pagetest import assert_clean, assert_preset_applied
+from pagetest import assert_clean
 
 from lib import loss
 
@@ -66,23 +66,6 @@ def test_toggling_a_law_removes_its_curve(open_page):
     at = open_page(PAGE)
     at.toggle(key="hoffmann").set_value(False).run()
     assert loss.LAWS["hoffmann"] not in _traces(at)
-
-
-@pytest.mark.parametrize("preset", [p.name for p in loss.PRESETS])
-def test_every_preset_renders_and_applies(open_page, preset):
-    at = open_page(PAGE)
-    at.selectbox(key="_loss_preset_pick").set_value(preset).run()
-    assert_clean(at)
-    assert_preset_applied(at, loss.PARAMS, next(p for p in loss.PRESETS if p.name == preset))
-
-
-@pytest.mark.parametrize("edge", ["min", "max"])
-def test_all_parameters_at_their_bounds(open_page, edge):
-    query = {p.key: p.format_value(getattr(p, edge)) for p in loss.PARAMS.params if p.kind == "float"}
-    at = open_page(PAGE, query)
-    assert_clean(at)
-    assert not at.warning
-    assert len(at.get("plotly_chart")) == 3
 
 
 def test_home_and_sources_render(open_page):
