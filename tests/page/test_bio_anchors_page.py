@@ -2,7 +2,6 @@
 
 import json
 
-import pytest
 from pagetest import assert_clean
 
 from lib import bio_anchors

@@ -5,7 +5,6 @@ import json
 import pytest
 from pagetest import assert_clean
 
-from lib import gpt_human
 
 PAGE = "pages/gpt_human.py"
 
