@@ -9,15 +9,6 @@ from __future__ import annotations
 import math
 
 PF_DAY_FLOP = 1e15 * 86_400  # 1 petaFLOP/s sustained for a day = 8.64e19 FLOP
-SECONDS_PER_YEAR = 365.25 * 86_400
-
-
-def flop_to_pfdays(flop: float) -> float:
-    return flop / PF_DAY_FLOP
-
-
-def pfdays_to_flop(pfdays: float) -> float:
-    return pfdays * PF_DAY_FLOP
 
 
 def sci(x: float, digits: int = 2) -> str:
