@@ -1,14 +1,14 @@
-"""Entry point: page config and navigation. Pages live in pages/, models in lib/."""
+"""Entry point: page config and navigation, one page per chain. Pages live in pages/, models in lib/."""
 
 import streamlit as st
+
+from lib.chains import CHAINS
 
 st.set_page_config(page_title="AI forecasting arguments", page_icon="📈", layout="wide")
 
 pages = [
     st.Page("pages/home.py", title="Home", icon="🏠", default=True),
-    st.Page("pages/loss.py", title="Loss extrapolation", icon="📉", url_path="loss"),
-    st.Page("pages/gpt_human.py", title="GPT-human cost timeline", icon="💸", url_path="gpt_human"),
-    st.Page("pages/bio_anchors.py", title="Biological anchors", icon="🧠", url_path="bio_anchors"),
+    *(st.Page(chain.page, title=chain.title, icon=chain.icon, url_path=chain.url_path) for chain in CHAINS),
     st.Page("pages/sources.py", title="Sources", icon="📚", url_path="sources"),
 ]
 st.navigation(pages).run()

@@ -37,23 +37,22 @@ from live import CHROMIUM, CHROMIUM_ARGS, free_port  # noqa: E402  (the browser 
 
 RESULTS = ROOT / "benchmarks" / "results"
 
-# Reads the x of the first chart's "At your budget" marker: the Loss page's and the baseline's.
+# Reads the x of the baseline chart's "At your budget" marker.
 BUDGET_X = """() => {
   const plot = document.querySelector('.js-plotly-plot');
   const trace = plot && plot.data && plot.data.find(t => t.name === 'At your budget');
   return trace ? trace.x[0] : null;
 }"""
 
-COMPUTE_REACHED_X = """() => {
-  const plot = document.querySelectorAll('.js-plotly-plot')[1];
-  const trace = plot && plot.data && plot.data.find(t => t.name === 'Compute reached');
-  return trace ? trace.x[0] : null;
-}"""
-
-P_TAI_2050 = """() => {
-  const plot = document.querySelector('.js-plotly-plot');
-  const trace = plot && plot._fullData && plot._fullData.find(t => t.name === 'P(TAI by year), all anchors');
-  return trace && trace.y ? trace.y[2050 - 2025] : null;
+# Any page: a cheap signature of every chart's drawn data (ends and middle of each trace, as Plotly
+# decoded them) and its labels, which changes whenever a slider step changes what is drawn.
+CHART_SIGNATURE = """() => {
+  const plots = Array.from(document.querySelectorAll('.js-plotly-plot'));
+  if (!plots.length || !plots[0]._fullData) return null;
+  return plots.map(p => (p._fullData || []).map(t => {
+    const x = t.x || [], y = t.y || [];
+    return [x.length, x[0], x[x.length - 1], y[y.length >> 1], y[y.length - 1]].join(',');
+  }).join(';') + '|' + ((p.layout && p.layout.annotations) || []).map(a => a.text).join(',')).join('#');
 }"""
 
 Timer = Callable[[], Callable[[], object]]  # set-up (untimed) returning the call to time
@@ -94,81 +93,42 @@ def _baseline_figures() -> Callable[[], object]:
     return build
 
 
-def _loss_model() -> Callable[[], object]:
-    from lib import loss
+def _chain_model(key: str) -> Timer:
+    """One rerun's model work for a chain: its full single-view result at the defaults."""
+    def setup() -> Callable[[], object]:
+        from lib.chains import get
 
-    values = loss.PARAMS.defaults()
-    return lambda: loss.run(values)
-
-
-def _loss_figures() -> Callable[[], object]:
-    """The figure the budget fragment redraws (the other two sit outside it)."""
-    import plotly.io as pio
-
-    from lib import loss
-    from lib.data import notable_models
-    from lib.loss_charts import loss_figure
-
-    values = loss.PARAMS.defaults()
-    result = loss.run(values)
-    models = notable_models().table
-    return lambda: pio.to_json(loss_figure(result, models, values), validate=False)
+        chain = get(key)
+        values = chain.params.defaults()
+        return lambda: chain.run(values)
+    return setup
 
 
-def _gpt_human_model() -> Callable[[], object]:
-    from lib import gpt_human
+def _chain_batch(key: str, n: int = 1000) -> Timer:
+    """The headlines of ``n`` parameter sets in one vectorised call (what the discussion tools do)."""
+    def setup() -> Callable[[], object]:
+        from lib.chains import get
 
-    values = gpt_human.PARAMS.defaults()
-    return lambda: gpt_human.series(values, gpt_human.run(values))
-
-
-def _gpt_human_figures() -> Callable[[], object]:
-    import plotly.io as pio
-
-    from lib import gpt_human
-    from lib.gpt_human_charts import compute_figure, cost_figure, loss_curve_figure
-
-    values = gpt_human.PARAMS.defaults()
-    result = gpt_human.run(values)
-    series = gpt_human.series(values, result)
-
-    def build() -> list[str]:
-        figs = [cost_figure(series, result, [], 1e9, 1.0, "2020 dollars"), compute_figure(series, result),
-                loss_curve_figure(series, result)]
-        return [pio.to_json(f, validate=False) for f in figs]
-    return build
-
-
-def _bio_model() -> Callable[[], object]:
-    from lib import bio_anchors
-
-    values = bio_anchors.PARAMS.defaults()
-    return lambda: bio_anchors.run(values)
-
-
-def _bio_figures() -> Callable[[], object]:
-    import plotly.io as pio
-
-    from lib import bio_anchors
-    from lib.bio_anchors_charts import cdf_figure, compute_figure
-
-    result = bio_anchors.run(bio_anchors.PARAMS.defaults())
-    return lambda: [pio.to_json(f, validate=False) for f in (cdf_figure(result, True), compute_figure(result))]
+        chain = get(key)
+        p = chain.params[chain.bench_slider]
+        values = {p.key: np.linspace(p.min, p.max, n)}
+        return lambda: chain.run_batch(values)
+    return setup
 
 
 BASELINE = Target("baseline", "baseline", "/", "x", BUDGET_X,
                   {"model": _baseline_model, "figures+json": _baseline_figures})
 
-# Pages of the real app. To add one: its url path (app.py's url_path), a slider key on it, a JS
-# function reading a value of its first chart that changes with that slider, and in-process timers.
-PAGES: dict[str, Target] = {
-    "loss": Target("loss", "app", "/loss", "compute", BUDGET_X,
-                   {"model": _loss_model, "figures+json": _loss_figures}),
-    "gpt-human": Target("gpt-human", "app", "/gpt_human", "doubling", COMPUTE_REACHED_X,
-                        {"model": _gpt_human_model, "figures+json": _gpt_human_figures}),
-    "bio-anchors": Target("bio-anchors", "app", "/bio_anchors", "w_med", P_TAI_2050,
-                          {"model": _bio_model, "figures+json": _bio_figures}),
-}
+# Every chain's page, from the one tuple of chains: its URL path, the slider it declares for this
+# benchmark, and the generic chart signature.
+def _pages() -> dict[str, Target]:
+    from lib.chains import CHAINS
+
+    return {c.key: Target(c.key, "app", f"/{c.url_path}", c.bench_slider, CHART_SIGNATURE,
+                          {"model": _chain_model(c.key), "headlines x1000": _chain_batch(c.key)}) for c in CHAINS}
+
+
+PAGES: dict[str, Target] = _pages()
 
 
 def time_calls(fn: Callable[[], object], calls: int, warmup: int = 10) -> dict[str, float]:

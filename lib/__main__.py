@@ -1,7 +1,8 @@
-"""Command-line access to the models: ``python -m lib <model> key=value ...``.
+"""Command-line access to the chains: ``python -m lib <chain> key=value ...``.
 
-Same keys and validation as the URL. Prints JSON; on invalid input exits with
-code 2 and one line on stderr.
+Same keys and validation as the URL. Prints JSON with the validated ``params``, the chain's
+``results`` and its ``headlines`` (a number, or ``{"value": null, "reason": ...}``); on invalid
+input exits with code 2 and one line on stderr. Chains come from :data:`lib.chains.CHAINS`.
 """
 
 from __future__ import annotations
@@ -9,29 +10,10 @@ from __future__ import annotations
 import json
 import math
 import sys
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from typing import Any
 
 from lib.registry import ParamSet
-
-
-@dataclass(frozen=True)
-class Model:
-    params: ParamSet
-    run: Callable[[dict[str, Any]], Any]
-    results: Callable[[Any], dict[str, Any]]
-
-
-def _models() -> dict[str, Model]:
-    # Imported here so `python -m lib --help` stays fast.
-    from lib import bio_anchors, gpt_human, loss
-
-    return {
-        "loss": Model(loss.PARAMS, loss.run, loss.cli_results),
-        "gpt-human": Model(gpt_human.PARAMS, gpt_human.run, gpt_human.cli_results),
-        "bio-anchors": Model(bio_anchors.PARAMS, bio_anchors.run, bio_anchors.cli_results),
-    }
 
 
 class UsageError(Exception):
@@ -65,26 +47,30 @@ def _json_safe(x: Any) -> Any:
 
 
 def main(argv: Sequence[str]) -> int:
-    models = _models()
+    from lib.chains import CHAINS, get
+
+    names = [c.key for c in CHAINS]
     if not argv or argv[0] in ("-h", "--help"):
-        print(f"usage: python -m lib {{{','.join(models)}}} [key=value ...]")
-        for name, model in models.items():
-            print(f"\n{name}:")
-            for p in model.params.params:
-                print(f"  {p.key}={p.format_value(p.default)}  {p.label} ({p.unit or p.kind})")
+        print(f"usage: python -m lib {{{','.join(names)}}} [key=value ...]")
+        for chain in CHAINS:
+            print(f"\n{chain.key}: {chain.title}")
+            for p in chain.params.params:
+                print(f"  {p.key}={p.format_value(p.default)}  {p.label}{f' ({p.unit})' if p.unit else ''}")
         return 0 if argv else 2
     name, *rest = argv
-    if name not in models:
-        print(f"error: unknown model '{name}' (choose from {', '.join(models)})", file=sys.stderr)
-        return 2
-    model = models[name]
     try:
-        values = parse_args(model.params, rest)
+        chain = get(name)
+    except KeyError:
+        print(f"error: unknown chain '{name}' (choose from {', '.join(names)})", file=sys.stderr)
+        return 2
+    try:
+        values = parse_args(chain.params, rest)
     except UsageError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
-    result = model.run(values)
-    out = {"model": name, "params": values, "results": model.results(result)}
+    result = chain.run(values)
+    out = {"model": chain.key, "params": values, "results": chain.cli_results(result),
+           "headlines": {k: h.json() for k, h in chain.headline_values(values).items()}}
     print(json.dumps(_json_safe(out), indent=2))
     return 0
 

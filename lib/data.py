@@ -3,11 +3,12 @@
 Each file starts with ``# key: value`` header lines (at least ``source`` and
 ``snapshot``) so provenance travels with the numbers; :func:`read_dataset`
 returns the table and that header. Functions take explicit paths so tests can
-point them at fixtures; the app wraps them in ``st.cache_resource``.
+point them at fixtures; :func:`load` caches the packaged files for the app.
 """
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,5 +67,11 @@ def all_datasets(data_dir: Path = DATA_DIR) -> list[Dataset]:
     return [read_dataset(p) for p in sorted(data_dir.glob("*.csv"))]
 
 
-def notable_models(data_dir: Path = DATA_DIR) -> Dataset:
-    return read_dataset(data_dir / "notable_models.csv")
+@functools.cache
+def load(name: str) -> Dataset:
+    """A file of the app's own data/ folder, read once per process (read-only, shared by sessions).
+
+    Only for the packaged files, whose content cannot change while the app runs; tests that need
+    other content call :func:`read_dataset` on their own path.
+    """
+    return read_dataset(DATA_DIR / f"{name}.csv")

@@ -4,6 +4,9 @@ Pure functions over a CPI table (year -> index) that the caller loads from
 data/cpi_us.csv (US BLS CPI-U annual averages). Years between listed ones are
 interpolated geometrically; years after the last listed one take its level,
 and the caller is told so in words.
+
+The "1% of US GDP (2020)" budget is computed from :mod:`lib.facts` rather than
+stored in data/reference_budgets.csv, so the GDP figure has a single source.
 """
 
 from __future__ import annotations
@@ -13,6 +16,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pandas as pd
+
+from lib.facts import US_GDP_2020_USD
 
 Cpi = Mapping[int, float]
 
@@ -54,15 +59,38 @@ class Budget:
     source: str
 
 
-def reference_budgets(table: pd.DataFrame, keys: tuple[str, ...], year: float, cpi: Cpi) -> tuple[list[Budget], list[str]]:
-    """The chosen reference budgets in ``year`` dollars.
+GDP1_KEY = "gdp1"
+_GDP1_AFTER = "apollo"  # where the row sat in the CSV, so the chart's legend order is unchanged
 
-    Rows without a dollar year (round numbers) are taken to be in ``year``
-    dollars already; historical ones are converted with the CPI.
+
+def budget_table(table: pd.DataFrame) -> pd.DataFrame:
+    """The reference-budget rows of ``table`` plus the computed 1%-of-GDP row.
+
+    It goes after the Apollo row (or last, if the table has none).
+    """
+    gdp1 = pd.DataFrame([{
+        "key": GDP1_KEY,
+        "label": "1% of US GDP (2020)",
+        "usd": 0.01 * US_GDP_2020_USD.value,
+        "dollar_year": 2020,
+        "source": f"1% of {US_GDP_2020_USD.citation}",
+    }])
+    keys = list(table["key"])
+    cut = keys.index(_GDP1_AFTER) + 1 if _GDP1_AFTER in keys else len(keys)
+    return pd.concat([table.iloc[:cut], gdp1, table.iloc[cut:]], ignore_index=True)
+
+
+def reference_budgets(table: pd.DataFrame, keys: tuple[str, ...], year: float, cpi: Cpi) -> tuple[list[Budget], list[str]]:
+    """The chosen reference budgets in ``year`` dollars, in table order.
+
+    ``table`` is data/reference_budgets.csv; the 1%-of-GDP budget is added to
+    it (:func:`budget_table`). Rows without a dollar year (round numbers) are
+    taken to be in ``year`` dollars already; historical ones are converted
+    with the CPI.
     """
     budgets: list[Budget] = []
     notes: set[str] = set()
-    for row in table.itertuples():
+    for row in budget_table(table).itertuples():
         if row.key not in keys:
             continue
         amount = float(row.usd)

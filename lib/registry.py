@@ -270,6 +270,38 @@ class ParamSet:
                 warnings.append(warning)
         return out, warnings
 
+    def coerce_batch(self, values: Mapping[str, object]) -> dict[str, np.ndarray]:
+        """Arrays of values (a batch of parameter sets) -> a full, valid batch, one array per key.
+
+        Every key gets an array of the batch's length (missing keys take their default); numbers
+        are clamped to their bounds and non-finite ones replaced by the default, unknown choices
+        too, exactly as :meth:`coerce` does for one value but silently: a batch comes from code
+        (draws, Shapley subsets), whose inputs were validated where they entered. Multi-choice
+        values are display settings, not model inputs, and stay as they are.
+        """
+        sizes = {np.size(v) for k, v in values.items() if k in self and self[k].kind != "multi"}
+        if len(sizes - {1}) > 1:
+            raise ValueError(f"batch arrays of different lengths: {sorted(sizes)}")
+        n = max(sizes, default=1)
+        out: dict[str, np.ndarray] = {}
+        for p in self.params:
+            raw = values.get(p.key, p.default)
+            if p.kind == "multi":
+                out[p.key] = raw  # type: ignore[assignment]
+                continue
+            if p.kind in ("float", "int"):
+                arr = np.asarray(raw, dtype=np.float64).reshape(-1)
+                arr = np.where(np.isfinite(arr), np.clip(arr, p.min, p.max), float(p.default))  # type: ignore[arg-type]
+                if p.kind == "int":
+                    arr = np.round(arr)
+            elif p.kind == "bool":
+                arr = np.asarray(raw, dtype=bool).reshape(-1)
+            else:
+                arr = np.asarray(raw, dtype=object).reshape(-1)
+                arr = np.where(np.isin(arr, p.choices), arr, p.default)
+            out[p.key] = np.broadcast_to(arr, (n,)) if arr.size == 1 else arr
+        return out
+
     def non_defaults(self, values: Mapping[str, Value]) -> dict[str, str | list[str]]:
         """URL query for ``values``: only what differs from the defaults, as text.
 

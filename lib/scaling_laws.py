@@ -27,76 +27,70 @@ def _arr(x: ArrayLike) -> Array:
     return np.asarray(x, dtype=np.float64)
 
 
-# --- Kaplan et al. 2020 ---------------------------------------------------------
+# --- Published constant sets ------------------------------------------------------
+# Functions below take their coefficients as arguments; these named tables are the published
+# values, and every parameter default in lib/chains/ points at one of them.
 
 
-def kaplan_loss_compute(c_flop: ArrayLike, alpha_c: float = 0.050, c_c_pfdays: float = 3.1e8) -> Array:
-    """Kaplan L(C_min) = (C_c / C)^alpha_C, with C in PF-days.
+@dataclass(frozen=True)
+class PowerLaw:
+    """L(C) = coef * C^-exponent with C in PF-days."""
 
-    Kaplan et al. 2020, eq. 1.3: alpha_C = 0.050, C_c = 3.1e8 PF-days
-    (loss in nats/token on WebText2, compute-efficient frontier).
-    """
-    return (c_c_pfdays / (_arr(c_flop) / PF_DAY_FLOP)) ** alpha_c
-
-
-def kaplan_loss_nd(
-    n: ArrayLike,
-    d: ArrayLike,
-    alpha_n: float = 0.076,
-    alpha_d: float = 0.103,
-    n_c: float = 6.4e13,
-    d_c: float = 1.8e13,
-) -> Array:
-    """Kaplan L(N, D) = [(N_c/N)^(alpha_N/alpha_D) + D_c/D]^alpha_D.
-
-    Kaplan et al. 2020, eq. 1.5 with the Table 2 fit (alpha_N=0.076,
-    alpha_D=0.103, N_c=6.4e13, D_c=1.8e13): not the single-variable constants.
-    N counts non-embedding parameters.
-    """
-    n, d = _arr(n), _arr(d)
-    return ((n_c / n) ** (alpha_n / alpha_d) + d_c / d) ** alpha_d
+    coef: float
+    exponent: float
 
 
-def kaplan_optimal(c_flop: ArrayLike, exponent: float = 0.73, coef: float = 1.3e9) -> tuple[Array, Array]:
-    """Kaplan's compute-efficient allocation: N_opt = 1.3e9 * C^0.73 (C in PF-days), D = C/(6N).
+@dataclass(frozen=True)
+class KaplanCompute:
+    """Kaplan's L(C_min) = (C_c / C)^alpha_C, C in PF-days."""
 
-    Kaplan et al. 2020, fig. 14 / eq. 1.7 (N proportional to C_min^0.73).
-    """
-    c = _arr(c_flop)
-    n = coef * (c / PF_DAY_FLOP) ** exponent
-    return n, c / (6.0 * n)
+    alpha_c: float
+    c_c_pfdays: float
 
 
-# --- Single power law in compute (the essay's extrapolation line) ---------------
+@dataclass(frozen=True)
+class KaplanND:
+    """Kaplan's joint law L(N, D) = [(N_c/N)^(alpha_N/alpha_D) + D_c/D]^alpha_D."""
 
-
-def power_law_compute(c_flop: ArrayLike, coef: float = 2.57, exponent: float = 0.048) -> Array:
-    """L(C) = coef * C^-exponent with C in PF-days.
-
-    The GPT-3 paper's compute frontier (Brown et al. 2020, fig. 3.1) as quoted in
-    Gwern 2020: 2.57 * C^-0.048; GPT-3 at 3,640 PF-days gives ~1.73.
-    """
-    return coef * (_arr(c_flop) / PF_DAY_FLOP) ** (-exponent)
-
-
-def compute_for_loss(target_loss: float, coef: float = 2.57, exponent: float = 0.048) -> float:
-    """Invert :func:`power_law_compute`: FLOP at which coef*C^-exponent equals ``target_loss``."""
-    return float((coef / target_loss) ** (1.0 / exponent) * PF_DAY_FLOP)
-
-
-# --- Chinchilla-form laws: L(N, D) = E + A/N^alpha + B/D^beta --------------------
+    alpha_n: float
+    alpha_d: float
+    n_c: float
+    d_c: float
 
 
 @dataclass(frozen=True)
 class ChinchillaLaw:
-    """Constants of a parametric loss L(N, D) = E + A/N^alpha + B/D^beta."""
+    """Constants of a parametric loss L(N, D) = E + A/N^alpha + B/D^beta.
 
-    e: float
-    a: float
-    b: float
-    alpha: float
-    beta: float
+    Fields may be numpy arrays (one law per batch row); the functions below broadcast them.
+    """
 
+    e: float | Array
+    a: float | Array
+    b: float | Array
+    alpha: float | Array
+    beta: float | Array
+
+
+@dataclass(frozen=True)
+class KaplanAllocation:
+    """Kaplan's compute-efficient model size N_opt = coef * C^exponent, C in PF-days."""
+
+    coef: float
+    exponent: float
+
+
+KAPLAN_2020_COMPUTE = KaplanCompute(alpha_c=0.050, c_c_pfdays=3.1e8)
+"""Kaplan et al. 2020, eq. 1.3: L(C_min) = (C_c/C_min)^alpha_C, C_c = 3.1e8 PF-days, alpha_C = 0.050."""
+
+KAPLAN_2020_ND = KaplanND(alpha_n=0.076, alpha_d=0.103, n_c=6.4e13, d_c=1.8e13)
+"""Kaplan et al. 2020, eq. 1.5 with the Table 2 fit (not the single-variable constants)."""
+
+KAPLAN_2020_ALLOCATION = KaplanAllocation(coef=1.3e9, exponent=0.73)
+"""Kaplan et al. 2020, fig. 14 / eq. 1.7: N_opt ~ 1.3e9 * C_min^0.73, C_min in PF-days."""
+
+GPT3_FIT = PowerLaw(coef=2.57, exponent=0.048)
+"""Brown et al. 2020, fig. 3.1, as quoted in Gwern 2020 (fn. 20): GPT-3's 3,640 PF-days give ~1.73."""
 
 HOFFMANN_2022 = ChinchillaLaw(e=1.69, a=406.4, b=410.7, alpha=0.34, beta=0.28)
 """Hoffmann et al. 2022, Approach 3 (eq. 10), rounded as published."""
@@ -104,10 +98,61 @@ HOFFMANN_2022 = ChinchillaLaw(e=1.69, a=406.4, b=410.7, alpha=0.34, beta=0.28)
 BESIROGLU_2024 = ChinchillaLaw(e=1.82, a=482.01, b=2085.43, alpha=0.3478, beta=0.3658)
 """Besiroglu et al. 2024, re-fit of Hoffmann's Approach 3 data (their Table 1)."""
 
+BESIROGLU_2024_SE = ChinchillaLaw(e=0.026, a=124.6, b=1293.0, alpha=0.0154, beta=0.0206)
+"""Besiroglu et al. 2024, bootstrap standard errors of :data:`BESIROGLU_2024`."""
+
+
+# --- Kaplan et al. 2020 ---------------------------------------------------------
+
+
+def kaplan_loss_compute(c_flop: ArrayLike, alpha_c: ArrayLike, c_c_pfdays: ArrayLike) -> Array:
+    """Kaplan L(C_min) = (C_c / C)^alpha_C, with C in PF-days.
+
+    Kaplan et al. 2020, eq. 1.3: alpha_C = 0.050, C_c = 3.1e8 PF-days
+    (loss in nats/token on WebText2, compute-efficient frontier).
+    """
+    return (_arr(c_c_pfdays) / (_arr(c_flop) / PF_DAY_FLOP)) ** _arr(alpha_c)
+
+
+def kaplan_loss_nd(n: ArrayLike, d: ArrayLike, law: KaplanND) -> Array:
+    """Kaplan L(N, D) = [(N_c/N)^(alpha_N/alpha_D) + D_c/D]^alpha_D (Kaplan et al. 2020, eq. 1.5).
+
+    N counts non-embedding parameters; :data:`KAPLAN_2020_ND` holds the Table 2 fit.
+    """
+    n, d = _arr(n), _arr(d)
+    return ((law.n_c / n) ** (law.alpha_n / law.alpha_d) + law.d_c / d) ** law.alpha_d
+
+
+def kaplan_optimal(c_flop: ArrayLike, exponent: ArrayLike, coef: ArrayLike) -> tuple[Array, Array]:
+    """Kaplan's compute-efficient allocation: N_opt = coef * C^exponent (C in PF-days), D = C/(6N).
+
+    Kaplan et al. 2020, fig. 14 / eq. 1.7 (N proportional to C_min^0.73, coefficient 1.3e9).
+    C here is whatever compute the caller passes: see the Loss page's note on C vs C_min.
+    """
+    c = _arr(c_flop)
+    n = _arr(coef) * (c / PF_DAY_FLOP) ** _arr(exponent)
+    return n, c / (6.0 * n)
+
+
+# --- Single power law in compute (the essay's extrapolation line) ---------------
+
+
+def power_law_compute(c_flop: ArrayLike, coef: ArrayLike, exponent: ArrayLike) -> Array:
+    """L(C) = coef * C^-exponent with C in PF-days (:data:`GPT3_FIT`: 2.57 * C^-0.048)."""
+    return _arr(coef) * (_arr(c_flop) / PF_DAY_FLOP) ** (-_arr(exponent))
+
+
+def compute_for_loss(target_loss: ArrayLike, coef: ArrayLike, exponent: ArrayLike) -> Array:
+    """Invert :func:`power_law_compute`: FLOP at which coef*C^-exponent equals ``target_loss``."""
+    return (_arr(coef) / _arr(target_loss)) ** (1.0 / _arr(exponent)) * PF_DAY_FLOP
+
+
+# --- Chinchilla-form laws: L(N, D) = E + A/N^alpha + B/D^beta --------------------
+
 
 def chinchilla_loss(n: ArrayLike, d: ArrayLike, law: ChinchillaLaw) -> Array:
-    """L(N, D) = E + A/N^alpha + B/D^beta (Hoffmann et al. 2022, eq. 2)."""
-    return law.e + law.a / _arr(n) ** law.alpha + law.b / _arr(d) ** law.beta
+    """L(N, D) = E + A/N^alpha + B/D^beta (Hoffmann et al. 2022, eq. 2). Fields may be arrays."""
+    return _arr(law.e) + _arr(law.a) / _arr(n) ** _arr(law.alpha) + _arr(law.b) / _arr(d) ** _arr(law.beta)
 
 
 def chinchilla_optimal(c_flop: ArrayLike, law: ChinchillaLaw) -> tuple[Array, Array]:
@@ -117,21 +162,16 @@ def chinchilla_optimal(c_flop: ArrayLike, law: ChinchillaLaw) -> tuple[Array, Ar
     N_opt = G * (C/6)^(beta/(alpha+beta)),  D_opt = (C/6)^(alpha/(alpha+beta)) / G.
     """
     c6 = _arr(c_flop) / 6.0
-    s = law.alpha + law.beta
-    g = ((law.alpha * law.a) / (law.beta * law.b)) ** (1.0 / s)
-    return g * c6 ** (law.beta / s), c6 ** (law.alpha / s) / g
+    alpha, beta = _arr(law.alpha), _arr(law.beta)
+    s = alpha + beta
+    g = ((alpha * _arr(law.a)) / (beta * _arr(law.b))) ** (1.0 / s)
+    return g * c6 ** (beta / s), c6 ** (alpha / s) / g
 
 
 def chinchilla_frontier_loss(c_flop: ArrayLike, law: ChinchillaLaw) -> Array:
     """Loss along the compute-optimal frontier of a Chinchilla-form law."""
     n, d = chinchilla_optimal(c_flop, law)
     return chinchilla_loss(n, d, law)
-
-
-def isoflop_loss(c_flop: float, n: ArrayLike, law: ChinchillaLaw) -> Array:
-    """Loss versus model size at fixed compute C, spending the rest on data (D = C/6N)."""
-    n = _arr(n)
-    return chinchilla_loss(n, c_flop / (6.0 * n), law)
 
 
 # --- Power-law allocation rules ---------------------------------------------------

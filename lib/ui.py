@@ -20,9 +20,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from lib.charts import figure_to_frame
-from lib.data import DATA_DIR, Dataset, read_dataset
 from lib.registry import Param, ParamSet, Preset, Value
-
 
 
 def ensure_app_navigation() -> None:
@@ -173,9 +171,3 @@ def chart(fig: go.Figure, name: str, key: str) -> None:
     # Deferred: the CSV is built only when someone clicks, not on every slider move.
     st.download_button(f"Download data (CSV): {name}", lambda: figure_to_frame(fig).to_csv(index=False),
                        file_name=f"{name}.csv", mime="text/csv", key=f"csv_{key}", icon="⬇️", on_click="ignore")
-
-
-@st.cache_resource(show_spinner=False)
-def dataset(name: str) -> Dataset:
-    """A data/ file, read once per server process (read-only, shared by all sessions)."""
-    return read_dataset(DATA_DIR / f"{name}.csv")

@@ -51,3 +51,37 @@ def usd(x: float) -> str:
     if x is None or not math.isfinite(x):
         return "n/a"
     return f"${short(x, 2)}"
+
+
+def loss(x: float) -> str:
+    """A loss in nats per token, to three decimals: '1.734'."""
+    return "n/a" if x is None or not math.isfinite(x) else f"{x:.3f}"
+
+
+def year(x: float) -> str:
+    """The calendar year a decimal year falls in: 2053.66 is '2053', never '2054' or '2053.7'.
+
+    Decimal years count from the start of the year (2026.0 is 1 January 2026).
+    """
+    return "n/a" if x is None or not math.isfinite(x) else f"{math.floor(x + 1e-9):d}"
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def month(x: float) -> str:
+    """The month a decimal year falls in, for dates a model gives to the month: 2025.97 is 'Dec 2025'."""
+    if x is None or not math.isfinite(x):
+        return "n/a"
+    whole = math.floor(x + 1e-9)
+    return f"{_MONTHS[min(11, int((x - whole) * 12 + 1e-9))]} {whole}"
+
+
+def percent(p: float) -> str:
+    """A probability as a whole percentage: '8%'."""
+    return "n/a" if p is None or not math.isfinite(p) else f"{p:.0%}"
+
+
+def times(x: float) -> str:
+    """A multiplier: '2.2e6×'."""
+    return "n/a" if x is None or not math.isfinite(x) else f"{sci(x, 2)}×"

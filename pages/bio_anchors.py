@@ -3,12 +3,16 @@
 import pandas as pd
 import streamlit as st
 
-from lib import bio_anchors, ui
-from lib.bio_anchors_charts import cdf_figure, compute_figure
+from lib import ui, units
+from lib.chains import bio_anchors
+from lib.chains.bio_anchors.charts import cdf_figure, compute_figure
+from lib.chains.bio_anchors.model import HEADLINE_YEARS
+from lib.chains.bio_anchors.published import ANCHORS
 
 ui.ensure_app_navigation()
+chain = bio_anchors.CHAIN
 
-st.title("🧠 Biological anchors")
+st.title(f"{chain.icon} {chain.title}")
 st.markdown(
     "Cotra (2020) asks, year by year: can the largest training run a developer can afford buy as much "
     "compute as a transformative model needs? The requirement comes from six biological anchors, each "
@@ -16,25 +20,24 @@ st.markdown(
     "cheaper hardware and bigger budgets. Weights, requirements and trends are all sliders."
 )
 
-values = ui.controls(bio_anchors.PARAMS, bio_anchors.PRESETS, expanded=("Anchor weights",))
-result = bio_anchors.run(values)
-ui.share_link(bio_anchors.PARAMS, values)
+values = ui.controls(chain.params, chain.presets, expanded=("Anchor weights",))
+result = chain.run(values)
+ui.share_link(chain.params, values)
 
 for warning in result.warnings:
     st.warning(warning, icon="⚠️")
-weight_total = sum(float(values[f"w_{a.key}"]) for a in bio_anchors.ANCHORS)
 none_start = float(values["none_2020"])
-if weight_total > 0 and abs(weight_total + none_start - 100) > 0.5:
-    st.info(f"The anchor weights add up to {weight_total:.0f}%, and 'none of these works' takes {none_start:.0f}% "
-            f"at the start: {weight_total + none_start:.0f}% in all. Weights are relative, so they were rescaled to "
-            f"share the remaining {100 - none_start:.0f}% in the same proportions (table below).", icon="⚖️")
+if result.weights_rescaled:
+    st.info(f"The anchor weights add up to {result.weight_total:g}, and 'none of these works' takes {none_start:g}% "
+            f"at the start: {result.weight_total + none_start:g} in all. Weights are relative, so they were rescaled "
+            f"to share the remaining {100 - none_start:g}% in the same proportions (table below).", icon="⚖️")
 
-cols = st.columns(6)
-median = result.median_year
-cols[0].metric("Median year", "after 2100" if median is None else f"{median:.0f}",
-               "P(TAI) reaches 50%", delta_color="off", delta_arrow="off")
-for col, year in zip(cols[1:], bio_anchors.HEADLINE_YEARS):
-    col.metric(f"P(TAI by {year})", f"{result.headline[year]:.0%}")
+median = chain.headline("median_year")
+cols = st.columns(1 + len(HEADLINE_YEARS))
+cols[0].metric(median.label, result.headlines.row(0)["median_year"].text(median), median.help,
+               delta_color="off", delta_arrow="off")
+for col, year in zip(cols[1:], HEADLINE_YEARS):
+    col.metric(f"P(TAI by {year})", units.percent(result.headline[year]))
 st.caption("Cotra's published best guess (2020): ~8% by 2030, ~47% by 2050, ~78% by 2100, median ~2052-2053; "
            "the default settings reproduce it within 3 points and 2 years.")
 
@@ -50,13 +53,13 @@ st.caption("Dashed: each anchor's median requirement with that year's algorithms
 st.subheader("Per anchor")
 shift = result.data_shift_oom
 rows = []
-for a in bio_anchors.ANCHORS:
+for a in ANCHORS:
     bands = result.requirement_bands[a.key]
     am = result.anchor_median_year[a.key]
     rows.append({
         "anchor": a.label,
         "weight": f"{result.weights[a.key]:.0%}",
-        "median need, 2020 algorithms (log10 FLOP)": f"{float(values[f'p50_{a.key}']) + (shift if a.neural_net else 0):.1f}",
+        "median need, 2020 algorithms (log10 FLOP)": f"{result.shifted_p50[a.key]:.1f}",
         "with 2100 algorithms": f"{bands[1][-1]:.1f}",
         "median year, alone": "after 2100" if am is None else f"{am:.0f}",
         "P by 2100, alone": f"{result.anchor_p_2100[a.key]:.0%}",
@@ -67,33 +70,40 @@ st.caption(f"Weights are relative: the mix divides them by their sum. On top, a 
            f"{q0:.0%} in {int(result.years[0])} tapering to {q1:.0%} in 2100 caps the total below 100%.")
 
 other = "1.0" if values["data_exp"] == "0.8" else "0.8"
-other_shift = bio_anchors.data_exponent_shift_oom(other)
+chinchilla_shift = max(shift, result.other_data_shift_oom)
 st.markdown(
     f"**Chinchilla and the neural-net anchors.** The report sizes training data as D ∝ P^0.8; Chinchilla's "
     f"scaling says D ∝ P^1.0 (about 20 tokens per parameter). At brain scale (P ≈ 3e14 parameters) the "
-    f"switch moves the three neural-net anchors by **{bio_anchors.data_exponent_shift_oom('1.0'):+.1f} "
-    f"orders of magnitude**. Now: exponent {values['data_exp']} (shift {shift:+.1f} OOM); set it to {other} in "
-    f"*Requirements* to see the other case (shift {other_shift:+.1f} OOM)."
+    f"switch moves the three neural-net anchors by **{chinchilla_shift:+.1f} orders of magnitude**. Now: exponent "
+    f"{values['data_exp']} (shift {shift:+.1f} OOM); set it to {other} in *Requirements* to see the other case "
+    f"(shift {result.other_data_shift_oom:+.1f} OOM)."
 )
 
+v = values
+rule = (r"a logistic with halving time $H = \mathrm{clip}(3.5 - (p_{50}-29)/4, 2, 3.5)$ years and cap "
+        r"$M = \mathrm{clip}(2 + (p_{50}-32)/4, 2, 5)$ OOM, the port's rule applied to each anchor's median (the port "
+        r"rounds both terms and applies it to each sampled requirement; this is an approximation of it)"
+        if v["algo"] == "rule" else
+        f"a logistic with one halving time ({v['algo_halving']:g} years) and cap ({v['algo_cap']:g} OOM) for every anchor")
 with st.expander("How the model works, and its sources"):
     st.markdown(
-        r"""
+        rf"""
 - **Requirement** of anchor *i* (log10 FLOP with 2020 algorithms): a two-piece normal through its 10th, 50th
-  and 90th percentiles (Cotra 2020, via Rethink Priorities' `future-assessment-model`), cut at a floor.
-- **Affordable compute** $A(Y) = \log_{10}(\text{FLOP per \$}(Y) \cdot \text{spend}(Y))$; both grow as logistic
-  curves: FLOP/$ from 4e17 in 2025, price halving every 2.5 years, levelling at 1e24; spend from \$1e9 in 2025,
-  doubling every 2.5 years, capped at 1% of a GDP growing 3% a year.
-- **Algorithmic progress** lowers anchor *i*'s requirement by $\rho_i(Y)$ OOM, a logistic with halving time
-  $H = \mathrm{clip}(3.5 - (p_{50}-29)/4, 2, 3.5)$ years and cap $M = \mathrm{clip}(2 + (p_{50}-32)/4, 2, 5)$ OOM
-  from 2025 (the public port's rule), or one global halving time and cap.
-- $P(\text{TAI by } Y) = (1 - q(Y)) \sum_i \tilde w_i\, P(R_i \le A(Y) + \rho_i(Y))$, with $\tilde w$ the
-  normalised weights and $q$ the 'none of these works' weight.
-- Presets: Cotra 2020 best guess, aggressive and conservative (the report's scenario spreads), and a
-  2022 update fitted to her 2022 post (~15% by 2030, ~35% by 2036, median ~2040); the choices are listed
-  on the Sources page.
+  and 90th percentiles (the port's Cotra2020 set, widths × {v['spread']:g}), cut at 1e{v['floor']:g} FLOP and
+  renormalised: both our choices (the port samples and clips instead).
+- **Affordable compute** $A(Y) = \log_{{10}}(\text{{FLOP per \$}}(Y) \cdot \text{{spend}}(Y))$; both grow as logistic
+  curves: FLOP/$ from {v['flop_usd']:.3g} in 2025, price halving every {v['hw_halving']:g} years, levelling at
+  {v['flop_usd_max']:.3g}; spend from \${v['spend']:.3g} in 2025, doubling every {v['spend_doubling']:g} years,
+  capped at {v['gdp_share']:g}% of a GDP growing {v['gdp_growth']:g}% a year.
+- **Algorithmic progress** lowers anchor *i*'s requirement by $\rho_i(Y)$ OOM from {v['algo_start']}: {rule}.
+- $P(\text{{TAI by }} Y) = (1 - q(Y)) \sum_i \tilde w_i\, P(R_i \le A(Y) + \rho_i(Y))$, with $\tilde w$ the
+  normalised weights and $q$ the 'none of these works' weight ({v['none_2020']:g}% in 2020 to {v['none_2100']:g}%
+  in 2100).
+- Presets: Cotra 2020 best guess; faster and slower trends (a spread of our own, not the report's); and our
+  fit to her 2022 post (~15% by 2030, ~35% by 2036, median ~2040), whose choices are listed on the Sources page.
 
 Sources: Cotra 2020, *Forecasting TAI with biological anchors*; Cotra 2022, *Two-year update on my personal
-AI timelines*; Rethink Priorities, `future-assessment-model`; Epoch AI's summary; the AXRP interview.
+AI timelines*; Rethink Priorities, `future-assessment-model`; Epoch AI's summary; the AXRP interview; US GDP:
+BEA.
 """
     )

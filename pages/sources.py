@@ -3,16 +3,10 @@
 import pandas as pd
 import streamlit as st
 
-from lib import bio_anchors, data, gpt_human, loss, ui
-from lib.registry import ParamSet, Preset
+from lib import data, dollars, ui
+from lib.chains import CHAINS
 
 ui.ensure_app_navigation()
-
-MODELS: list[tuple[str, ParamSet, tuple[Preset, ...]]] = [
-    ("Loss extrapolation", loss.PARAMS, loss.PRESETS),
-    ("GPT-human cost timeline", gpt_human.PARAMS, gpt_human.PRESETS),
-    ("Biological anchors", bio_anchors.PARAMS, bio_anchors.PRESETS),
-]
 
 st.title("📚 Sources")
 st.markdown(
@@ -20,8 +14,9 @@ st.markdown(
     "pages use. URL key is the name a parameter has in shared links."
 )
 
-for title, params, presets in MODELS:
-    st.header(title)
+for chain in CHAINS:
+    params, presets = chain.params, chain.presets
+    st.header(f"{chain.icon} {chain.title}")
     rows = [
         {
             "parameter": p.label,
@@ -41,9 +36,10 @@ for title, params, presets in MODELS:
     if presets:
         st.markdown("**Presets**")
         for preset in presets:
-            changed = ", ".join(f"{k}={params[k].format_value(v)}" for k, v in preset.values.items()) or "defaults"
-            st.markdown(f"- **{preset.name}**: {preset.description} ({changed}). Source: "
-                        f"[{preset.source.citation}]({preset.source.url})")
+            changed = ", ".join(f"{k}={v if isinstance(v, str) else ','.join(v)}"
+                                for k, v in params.non_defaults(preset.values).items()) or "the defaults"
+            cite = f"[{preset.source.citation}]({preset.source.url})" if preset.source.url else preset.source.citation
+            st.markdown(f"- **{preset.name}**: {preset.description} (sets {changed}). Source: {cite}")
 
 st.header("Datasets")
 for dataset in data.all_datasets():
@@ -55,6 +51,9 @@ for dataset in data.all_datasets():
         f"**Licence:** {dataset.meta.get('licence', 'facts from the cited publications')}"
         + (f"  \n{dataset.meta['notes']}" if "notes" in dataset.meta else "")
     )
-    numeric = dataset.table.select_dtypes("number").columns
-    st.dataframe(dataset.table, hide_index=True, width="stretch",
-                 column_config={c: st.column_config.NumberColumn(c, format="%.3g") for c in numeric})
+    table = dollars.budget_table(dataset.table) if dataset.name == "reference_budgets" else dataset.table
+    # Years and counts print as integers, other numbers keep their precision.
+    formats = {c: "%d" if pd.api.types.is_integer_dtype(table[c]) or c.endswith("year") else "%.6g"
+               for c in table.select_dtypes("number").columns}
+    st.dataframe(table, hide_index=True, width="stretch",
+                 column_config={c: st.column_config.NumberColumn(c, format=f) for c, f in formats.items()})

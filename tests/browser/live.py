@@ -51,3 +51,14 @@ def wait_for_app(pg, timeout: float = 30_000) -> None:
     """Connected and no script running: the rerun has finished and the page is drawn."""
     pg.wait_for_selector("[data-testid=stApp][data-test-connection-state=CONNECTED]", timeout=timeout)
     pg.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]", timeout=timeout)
+
+
+def chart(pg, index: int = 0):
+    """The index-th Plotly chart on the page, as drawn: its text is every label a person can read."""
+    return pg.locator(".js-plotly-plot").nth(index)
+
+
+def legend(pg, index: int = 0):
+    """The legend entries of a chart, as the rendered text a person reads."""
+    return chart(pg, index).locator(".legend")
+

@@ -3,32 +3,27 @@
 import re
 
 import pytest
-from live import wait_for_app
+from live import chart, wait_for_app
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
-
-CROSSING = """() => {
-  const plot = document.querySelectorAll('.js-plotly-plot')[1];
-  const star = plot && plot.data && plot.data.find(t => t.name === 'Compute reached');
-  return star ? star.x[0] : null;
-}"""
 
 
 def test_shared_link_restores_and_slider_updates(server, page):
     page.goto(f"{server}/gpt_human?doubling=6&refs=apollo&refs=iraq&budget=1e10")
     wait_for_app(page)
-    metric = page.get_by_test_id("stMetric").filter(has_text="Frontier compute gets there")
-    expect(metric.get_by_test_id("stMetricValue")).to_have_text("2030.5")
+    metric = page.get_by_test_id("stMetric").filter(has_text="Largest run reaches that compute")
+    expect(metric.get_by_test_id("stMetricValue")).to_have_text("Jul 2030")  # 2030.54
     expect(page.locator(".st-key-refs")).to_contain_text("apollo")
     expect(page.locator(".st-key-refs")).to_contain_text("iraq")
-    page.wait_for_function(f"() => Math.abs(({CROSSING})() - 2030.54) < 0.01")
+    expect(chart(page, 1)).to_contain_text("Compute reached: Jul 2030")
+    expect(chart(page, 0)).to_contain_text("Apollo")
 
     slider = page.locator(".st-key-doubling").get_by_role("slider")
     slider.focus()
-    slider.press("ArrowRight")  # 6.0 -> 6.1 months
-    expect(metric.get_by_test_id("stMetricValue")).to_have_text("2030.7")
-    page.wait_for_function(f"() => Math.abs(({CROSSING})() - 2030.71) < 0.01")
+    slider.press("ArrowRight")  # 6.0 -> 6.1 months: 2030.71
+    expect(metric.get_by_test_id("stMetricValue")).to_have_text("Sep 2030")
+    expect(chart(page, 1)).to_contain_text("Compute reached: Sep 2030")
     expect(page).to_have_url(re.compile(r"doubling=6\.1"))
     expect(page).to_have_url(re.compile(r"refs=apollo&refs=iraq"))
     page.get_by_text("Share this view").click()

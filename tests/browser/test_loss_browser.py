@@ -1,20 +1,16 @@
-"""Browser: shared links restore the Loss page; a slider redraws the chart and rewrites the URL."""
+"""Browser: shared links restore the Loss page; a slider redraws the chart and rewrites the URL.
+
+Checks read what a person sees: metric values, legend entries and chart labels as rendered text.
+"""
 
 import re
 from urllib.parse import parse_qs, urlparse
 
-from live import ROOT, free_port, start_server, wait_for_app
 import pytest
+from live import ROOT, chart, free_port, legend, start_server, wait_for_app
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
-
-BUDGET_X = """() => {
-  const plot = document.querySelector('.js-plotly-plot');
-  const trace = plot && plot.data.find(t => t.name === 'At your budget');
-  return trace ? trace.x[0] : null;
-}"""
-TRACE_NAMES = "() => { const p = document.querySelector('.js-plotly-plot'); return p && p.data ? p.data.map(t => t.name) : []; }"
 
 
 def query(pg) -> dict:
@@ -26,13 +22,20 @@ def test_shared_link_restores_the_view(server, page):
     wait_for_app(page)
     expect(page.locator(".st-key-compute")).to_contain_text("5.76e23")
     expect(page.get_by_test_id("stMetricValue").first).to_have_text("5.76e23 FLOP")
-    # Plotly draws after the script run ends: wait on the chart itself, not on a snapshot.
-    page.wait_for_function(f"() => ({BUDGET_X})() === 5.76e23")
-    page.wait_for_function(f"() => {{ const n = ({TRACE_NAMES})(); "
-                           "return n.includes('Chinchilla (Hoffmann 2022)') && !n.includes('Kaplan 2020 L(C_min)'); }")
+    expect(chart(page)).to_contain_text("budget 5.76e23")
+    expect(legend(page)).to_contain_text("Chinchilla (Hoffmann 2022)")
+    expect(legend(page)).not_to_contain_text("Kaplan 2020 L(C_min)")
     assert query(page) == {"compute": "5.76e23", "kaplan": "false", "human": "0.9"}
     expect(page.get_by_test_id("stException")).to_have_count(0)
     assert page.console_errors == []
+
+
+def test_changed_constants_show_in_the_legends(server, page):
+    page.goto(f"{server}/loss?fit_b=0.05&k_a=0.6")
+    wait_for_app(page)
+    expect(legend(page)).to_contain_text("GPT-3 fit 2.57·C^-0.05")
+    expect(legend(page, 1)).to_contain_text("Kaplan 2020 (a = 0.60)")
+    expect(page.get_by_test_id("stException")).to_have_count(0)
 
 
 def test_slider_redraws_chart_and_rewrites_url(server, page):
@@ -43,8 +46,7 @@ def test_slider_redraws_chart_and_rewrites_url(server, page):
     slider.press("ArrowRight")
     # One step on the 20-per-decade grid above 5.76e23 is 6.31e23.
     expect(page.get_by_test_id("stMetricValue").first).to_have_text("6.31e23 FLOP")
-    page.wait_for_function("() => document.querySelector('.js-plotly-plot').data"
-                           ".find(t => t.name === 'At your budget').x[0] === 6.31e23")
+    expect(chart(page)).to_contain_text("budget 6.31e23")
     expect(page).to_have_url(re.compile(r"compute=6\.31e23"))
     slider.press("Home")
     expect(page.get_by_test_id("stMetricValue").first).to_have_text("1.00e18 FLOP")
@@ -61,7 +63,7 @@ def test_default_view_has_a_clean_url_and_a_toggle_writes_it(server, page):
     page.get_by_text("Laws shown").click()
     page.locator(".st-key-kaplan").get_by_text("Show Kaplan").click()
     expect(page).to_have_url(re.compile(r"kaplan=false"))
-    page.wait_for_function(f"() => !({TRACE_NAMES})().includes('Kaplan 2020 L(C_min)')")
+    expect(legend(page)).not_to_contain_text("Kaplan 2020 L(C_min)")
     assert page.console_errors == []
 
 

@@ -1,16 +1,11 @@
 """AppTest: the Loss page renders at defaults, presets and bounds, and reacts to its widgets."""
 
-import json
+from pagetest import assert_clean, text_of, trace_names
 
-from pagetest import assert_clean
+from lib.chains import loss
+from lib.chains.loss.params import LAW_NAMES
 
-from lib import loss
-
-PAGE = "pages/loss.py"
-
-
-def _traces(at, i=0):
-    return [t.get("name") for t in json.loads(at.get("plotly_chart")[i].proto.spec)["data"]]
+PAGE = loss.CHAIN.page
 
 
 def test_defaults_render(open_page):
@@ -20,8 +15,8 @@ def test_defaults_render(open_page):
     assert at.metric[0].value == "3.14e23 FLOP"
     assert at.metric[1].value == "1.734"
     assert not at.warning
-    names = _traces(at)
-    for label in loss.LAWS.values():
+    names = trace_names(at)
+    for label in loss.run({}).law_labels.values():
         assert label in names
 
 
@@ -32,7 +27,7 @@ def test_shared_link_restores_values(open_page):
     assert at.toggle(key="kaplan").value is False
     assert at.slider(key="human").value == 0.9
     assert at.metric[0].value == "5.76e23 FLOP"
-    assert loss.LAWS["kaplan"] not in _traces(at)
+    assert not any(n.startswith(LAW_NAMES["kaplan"]) for n in trace_names(at))
     assert not at.warning
 
 
@@ -64,13 +59,17 @@ def test_moving_the_budget_changes_the_result(open_page):
 def test_toggling_a_law_removes_its_curve(open_page):
     at = open_page(PAGE)
     at.toggle(key="hoffmann").set_value(False).run()
-    assert loss.LAWS["hoffmann"] not in _traces(at)
+    assert not any(n.startswith(LAW_NAMES["hoffmann"]) for n in trace_names(at))
 
 
-def test_home_and_sources_render(open_page):
-    for page in ("pages/home.py", "pages/sources.py"):
-        at = open_page(page)
-        assert_clean(at)
-    at = open_page("pages/sources.py")
-    text = " ".join(m.value for m in at.markdown)
-    assert "Epoch AI" in text and "Snapshot" in text
+def test_legends_follow_the_constants_in_a_link(open_page):
+    at = open_page(PAGE, {"fit_b": "0.05", "k_a": "0.6"})
+    assert_clean(at)
+    assert "GPT-3 fit 2.57·C^-0.05" in trace_names(at)
+    assert any(n.startswith("Kaplan 2020 (a = 0.60)") for n in trace_names(at, 1))
+    assert "0.05" in text_of(at, "markdown")  # the formula text shows the value in use
+
+
+def test_kaplan_allocation_note_says_the_choice(open_page):
+    at = open_page(PAGE)
+    assert "simplification is ours" in text_of(at, "caption")

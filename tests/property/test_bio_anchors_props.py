@@ -1,4 +1,4 @@
-"""Property tests for lib/bio_anchors.py: bounds, monotonicity, weight invariance.
+"""Property tests for lib/chains/bio_anchors/: bounds, monotonicity, weight invariance.
 
 Any valid registry values (drawn within each parameter's bounds; log-scale ones
 uniformly in the exponent) must give a CDF: non-decreasing, within [0, 1].
@@ -14,7 +14,9 @@ import numpy as np
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from lib.bio_anchors import ANCHOR_KEYS, PARAMS, run
+from lib.chains.bio_anchors.model import run
+from lib.chains.bio_anchors.params import PARAMS
+from lib.chains.bio_anchors.published import ANCHOR_KEYS
 from lib.registry import Param
 
 TOL = 1e-12

@@ -1,4 +1,4 @@
-"""Hypothesis properties of lib/gpt_human.py: monotone in the obvious directions, never NaN."""
+"""Hypothesis properties of lib/chains/gpt_human/: monotone in the obvious directions, never NaN."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ import math
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lib.gpt_human import PARAMS, cli_results, run, series
+from lib.chains.gpt_human.model import cli_results, run, series
+from lib.chains.gpt_human.params import PARAMS
 
 NEVER = math.inf
 EPS = 1e-9

@@ -1,4 +1,4 @@
-"""Biological anchors (lib/bio_anchors.py) against Cotra's published figures.
+"""Biological anchors (lib/chains/bio_anchors/) against Cotra's published figures.
 
 Targets (MODELS.md section 3): the 2020 best guess, ~8% by 2030, ~47% by 2050,
 ~78% by 2100, median ~2052-2053 (Cotra 2020; Epoch AI summary; AXRP 7.5); the
@@ -15,14 +15,19 @@ import numpy as np
 import pytest
 from scipy.special import ndtr
 
-from lib import bio_anchors as ba
-from lib.bio_anchors import ANCHORS, PARAMS, PRESETS, cli_results, run
+from lib.chains.bio_anchors import science as sc
+from lib.chains.bio_anchors.model import cli_results, run
+from lib.chains.bio_anchors.params import PARAMS, PRESETS
+from lib.chains.bio_anchors.published import ANCHOR_KEYS, ANCHORS, LOG10_BRAIN_PARAMS, OUR_CHOICE
+from lib.facts import US_GDP_2020_USD
 
 PP = 0.03  # 3 percentage points
 YEARS = 2.0
 
 PRESET = {p.name: p for p in PRESETS}
 WEIGHT_KEYS = [f"w_{a.key}" for a in ANCHORS]
+REPORT_WEIGHTS = np.array([a.weight for a in ANCHORS])
+FASTER, SLOWER, COTRA_2022 = "Faster trends (our spread)", "Slower trends (our spread)", "Cotra 2022 update (our fit)"
 
 
 # --- calibration ------------------------------------------------------------------
@@ -42,7 +47,7 @@ def test_best_guess_preset_is_the_defaults() -> None:
 
 
 def test_cotra_2022_preset_reproduces_her_update() -> None:
-    r = run(PRESET["Cotra 2022 update"].values)
+    r = run(PRESET[COTRA_2022].values)
     assert r.p_by(2030) == pytest.approx(0.15, abs=PP)
     assert r.p_by(2036) == pytest.approx(0.35, abs=PP)
     assert r.p_by(2050) == pytest.approx(0.60, abs=PP)
@@ -50,18 +55,16 @@ def test_cotra_2022_preset_reproduces_her_update() -> None:
 
 
 def test_scenarios_are_ordered_at_2050() -> None:
-    aggressive = run(PRESET["Cotra 2020 aggressive"].values)
+    faster = run(PRESET[FASTER].values)
     best = run(PRESET["Cotra 2020 best guess"].values)
-    conservative = run(PRESET["Cotra 2020 conservative"].values)
-    assert aggressive.p_by(2050) > best.p_by(2050) > conservative.p_by(2050)
-    assert np.all(aggressive.p_tai >= best.p_tai - 1e-12)
-    assert np.all(best.p_tai >= conservative.p_tai - 1e-12)
+    slower = run(PRESET[SLOWER].values)
+    assert faster.p_by(2050) > best.p_by(2050) > slower.p_by(2050)
+    assert np.all(faster.p_tai >= best.p_tai - 1e-12)
+    assert np.all(best.p_tai >= slower.p_tai - 1e-12)
 
 
 def test_presets_are_valid_registry_values() -> None:
-    assert {"Cotra 2020 best guess", "Cotra 2020 aggressive", "Cotra 2020 conservative", "Cotra 2022 update"} <= set(
-        PRESET
-    )
+    assert {"Cotra 2020 best guess", FASTER, SLOWER, COTRA_2022} <= set(PRESET)
     for preset in PRESETS:
         preset.check(PARAMS)
         assert set(preset.values) <= set(PARAMS.keys)
@@ -86,9 +89,9 @@ def test_affordable_compute_matches_models_md() -> None:
     # FLOP/$: ~1e17 in 2020, 4e17 in 2025 (the cap barely bites yet).
     assert r.log10_flop_per_usd[year[2020]] == pytest.approx(17.0, abs=0.01)
     assert r.log10_flop_per_usd[year[2025]] == pytest.approx(math.log10(4e17), abs=1e-6)
-    # Spend: $1e9 in 2025; never above 1% of GDP ($2.13e13 growing 3%/yr).
+    # Spend: $1e9 in 2025; never above 1% of GDP (BEA's 2020 US GDP growing 3%/yr).
     assert r.log10_spend[year[2025]] == pytest.approx(9.0, abs=0.01)
-    gdp_cap = np.log10(0.01 * 2.13e13) + (r.series_years - 2020) * np.log10(1.03)
+    gdp_cap = np.log10(0.01 * US_GDP_2020_USD.value) + (r.series_years - 2020) * np.log10(1.03)
     assert np.all(r.log10_spend < gdp_cap)
     assert r.log10_spend[-1] == pytest.approx(gdp_cap[-1], abs=0.01)
     np.testing.assert_allclose(r.log10_compute, r.log10_flop_per_usd + r.log10_spend)
@@ -97,17 +100,18 @@ def test_affordable_compute_matches_models_md() -> None:
 
 def test_logistic_is_finite_for_huge_times() -> None:
     t = np.array([0.0, 1e3, 1e6])
-    out = ba.log10_logistic(17.0, np.log(2) / 0.5, t, 24.0)
+    out = sc.log10_logistic(17.0, np.log(2) / 0.5, t, 24.0)
     assert np.all(np.isfinite(out))
     assert out[-1] == pytest.approx(24.0)
 
 
 def test_algorithmic_progress_rule_and_shape() -> None:
-    h, m = ba.port_algorithm_rule(np.array([28.9, 34.7, 40.9]))
+    h, m = sc.port_algorithm_rule(np.array([28.9, 34.7, 40.9]))
     np.testing.assert_allclose(h, [3.5, 2.075, 2.0], atol=1e-12)
     np.testing.assert_allclose(m, [2.0, 2.675, 4.225], atol=1e-12)
-    years = np.array([2020.0, 2025.0, 2026.0, 2500.0])
-    rho = ba.algorithmic_progress_oom(years, 2.5, 3.0)
+    start = PARAMS["algo_start"].default  # 2025, the port's start of algorithmic progress
+    years = np.array([start - 5.0, start, start + 1.0, 2500.0])
+    rho = sc.algorithmic_progress_oom(years, 2.5, 3.0, start)
     assert rho[0] == 0.0 and rho[1] == 0.0
     assert rho[2] == pytest.approx(np.log10(2) / 2.5, rel=0.01)  # one halving time = log10(2) OOM
     assert rho[3] == pytest.approx(3.0)
@@ -115,22 +119,22 @@ def test_algorithmic_progress_rule_and_shape() -> None:
 
 def test_split_normal_matches_percentiles() -> None:
     for a in ANCHORS:
-        cdf = ba.split_normal_cdf(np.array([a.p10, a.p50, a.p90]), a.p10, a.p50, a.p90)
+        cdf = sc.split_normal_cdf(np.array([a.p10, a.p50, a.p90]), a.p10, a.p50, a.p90)
         np.testing.assert_allclose(cdf, [0.1, 0.5, 0.9], atol=1e-9)
-        ppf = ba.split_normal_ppf(np.array([0.1, 0.5, 0.9]), a.p10, a.p50, a.p90)
+        ppf = sc.split_normal_ppf(np.array([0.1, 0.5, 0.9]), a.p10, a.p50, a.p90)
         np.testing.assert_allclose(ppf, [a.p10, a.p50, a.p90], atol=1e-9)
 
 
 def test_floor_cuts_and_renormalises() -> None:
     a = ANCHORS[0]
     x = np.array([a.p10 - 5, 26.0, 30.0])
-    cut = ba.split_normal_cdf(x, a.p10, a.p50, a.p90, floor=26.0)
-    plain = ba.split_normal_cdf(x, a.p10, a.p50, a.p90)
+    cut = sc.split_normal_cdf(x, a.p10, a.p50, a.p90, floor=26.0)
+    plain = sc.split_normal_cdf(x, a.p10, a.p50, a.p90)
     below = plain[1]
     assert cut[0] == 0.0 and cut[1] == pytest.approx(0.0, abs=1e-12)
     assert cut[2] == pytest.approx((plain[2] - below) / (1 - below))
     # A floor far above the whole distribution is a point mass there, not NaN.
-    far = ba.split_normal_cdf(np.array([59.0, 61.0]), 20.0, 21.0, 22.0, floor=60.0)
+    far = sc.split_normal_cdf(np.array([59.0, 61.0]), 20.0, 21.0, 22.0, floor=60.0)
     np.testing.assert_array_equal(far, [0.0, 1.0])
 
 
@@ -138,26 +142,26 @@ def test_floor_cuts_and_renormalises() -> None:
 
 
 def test_chinchilla_shift_is_about_one_order_of_magnitude() -> None:
-    shift = ba.data_exponent_shift_oom("1.0")
+    shift = sc.data_exponent_shift_oom("1.0", LOG10_BRAIN_PARAMS)
     assert 0.8 <= shift <= 1.5
     # log10(20 P) - [12 + 0.8 (log10 P - 11.2)] at P = 10^14.5.
     assert shift == pytest.approx(math.log10(20) + 14.5 - 12 - 0.8 * 3.3)
-    assert ba.data_exponent_shift_oom("0.8") == 0.0
-    assert ba.data_exponent_shift_oom(1.0, log10_params=11.0) < shift  # smaller models, smaller shift
+    assert sc.data_exponent_shift_oom("0.8", LOG10_BRAIN_PARAMS) == 0.0
+    assert sc.data_exponent_shift_oom(1.0, log10_params=11.0) < shift  # smaller models, smaller shift
     with pytest.raises(ValueError):
-        ba.data_exponent_shift_oom("0.9")
+        sc.data_exponent_shift_oom("0.9", LOG10_BRAIN_PARAMS)
 
 
 def test_chinchilla_switch_raises_nn_anchors_and_lengthens_timelines() -> None:
     base, chin = run({}), run({"data_exp": "1.0"})
-    shift = ba.data_exponent_shift_oom("1.0")
+    shift = sc.data_exponent_shift_oom("1.0", LOG10_BRAIN_PARAMS)
     assert chin.data_shift_oom == pytest.approx(shift)
     for a in ANCHORS:
         diff = chin.requirement_bands[a.key] - base.requirement_bands[a.key]
         if a.neural_net:
             # Every percentile moves up by the shift, up to the (small) effect of the 1e24 floor.
             np.testing.assert_allclose(diff, shift, atol=0.2)
-            expected = ba.split_normal_ppf(
+            expected = sc.split_normal_ppf(
                 np.array([0.1, 0.5, 0.9]), a.p10 + shift, a.p50 + shift, a.p90 + shift, floor=24.0
             )
             np.testing.assert_allclose(chin.requirement_bands[a.key][:, 0], expected, atol=1e-9)
@@ -195,8 +199,10 @@ def test_invalid_weights_are_reported() -> None:
     r = run({"w_life": -3.0})
     assert r.weights["life"] == 0.0
     assert any("w_life" in w and "clamped" in w for w in r.warnings)  # named by its URL key, like every warning
-    weights, warnings = ba.normalise_weights({"life": float("nan"), "short": 1.0})
-    assert weights["short"] == 1.0 and warnings
+    raw = np.array([float("nan") if k == "life" else 1.0 if k == "short" else 0.0 for k in ANCHOR_KEYS])
+    weights, bad, fell_back = sc.normalise_weights(raw, REPORT_WEIGHTS)
+    assert weights[ANCHOR_KEYS.index("short")] == 1.0
+    assert bad.tolist() == [k == "life" for k in ANCHOR_KEYS] and not fell_back
 
 
 # --- results, warnings, CLI ------------------------------------------------------------
@@ -239,7 +245,7 @@ def test_result_series_shapes() -> None:
     r = run({})
     assert r.years[0] == 2025 and r.years[-1] == 2100 and len(r.p_tai) == len(r.years)
     assert r.series_years[0] == 2020 and len(r.log10_compute) == len(r.series_years)
-    for key in ba.ANCHOR_KEYS:
+    for key in ANCHOR_KEYS:
         band = r.requirement_bands[key]
         assert band.shape == (3, len(r.series_years))
         assert np.all(band[0] < band[1]) and np.all(band[1] < band[2])
@@ -274,7 +280,12 @@ def test_params_registry() -> None:
     for key in ("flop_usd", "flop_usd_max", "spend"):
         assert PARAMS[key].scale == "log"
     for p in PARAMS.params:
-        assert p.help and p.source.citation and p.source.url
+        assert p.help and p.source.citation
+        if p.source == OUR_CHOICE:
+            # This project's own choice has no page to link to; its help text must say so.
+            assert "our choice" in p.help.lower(), p.key
+        else:
+            assert p.source.url, p.key
 
 
 def test_earlier_algorithmic_progress_start_never_lowers_probability() -> None:

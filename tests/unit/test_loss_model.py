@@ -7,13 +7,14 @@ import sys
 import numpy as np
 import pytest
 
-from lib import loss
 from lib.__main__ import main
+from lib.chains import loss
+from lib.chains.loss.params import GPT3_FLOP, LAW_KEYS
 
 
 def test_run_at_defaults_is_finite_and_consistent():
     r = loss.run({})
-    assert r.compute_flop == loss.GPT3_FLOP
+    assert r.compute_flop == GPT3_FLOP
     for y in r.curves.values():
         assert np.all(np.isfinite(y))
     assert r.loss_at_budget["gpt3"] == pytest.approx(1.73, abs=0.01)
@@ -30,7 +31,7 @@ def test_switching_a_law_off_removes_only_its_curve():
 
 def test_more_compute_gives_lower_loss_at_budget():
     lo, hi = loss.run({"compute": 1e22}), loss.run({"compute": 1e26})
-    for key in loss.LAWS:
+    for key in LAW_KEYS:
         assert hi.loss_at_budget[key] < lo.loss_at_budget[key]
 
 
@@ -44,6 +45,7 @@ def test_isoflop_minimum_matches_parametric_optimum():
 def test_cli_json_shape(capsys):
     assert main(["loss", "compute=5.76e23"]) == 0
     out = json.loads(capsys.readouterr().out)
+    assert set(out) == {"model", "params", "results", "headlines"}
     assert out["model"] == "loss" and out["params"]["compute"] == 5.76e23
     res = out["results"]
     assert res["compute_flop"] == 5.76e23
@@ -70,6 +72,7 @@ def test_cli_rejects_bad_input_with_exit_2_and_one_line(args):
 def test_cli_other_models(capsys, model, keys):
     assert main([model]) == 0
     out = json.loads(capsys.readouterr().out)
+    assert set(out) == {"model", "params", "results", "headlines"}
     assert out["model"] == model and keys <= set(out["results"])
     if model == "bio-anchors":
         p = out["results"]["p_by_year"]

@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from lib import loss
+from lib.chains import loss
 from lib.registry import Param, ParamSet, Source, format_number
 
 SRC = Source("test")

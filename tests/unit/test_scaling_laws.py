@@ -7,23 +7,25 @@ from lib import scaling_laws as sl
 from lib.units import PF_DAY_FLOP
 
 GPT3_PFDAYS = 3640
+FIT = sl.GPT3_FIT
 
 
 def test_gpt3_fit_gives_1_73_at_gpt3_compute():
     # Brown et al. 2020 fig. 3.1 via Gwern 2020: 2.57 * 3640^-0.048 = 1.73 (+-0.01)
-    assert sl.power_law_compute(GPT3_PFDAYS * PF_DAY_FLOP) == pytest.approx(1.73, abs=0.01)
+    assert sl.power_law_compute(GPT3_PFDAYS * PF_DAY_FLOP, FIT.coef, FIT.exponent) == pytest.approx(1.73, abs=0.01)
 
 
 def test_gpt3_fit_at_1000x_compute_gives_1_24():
     # Gwern's hypothetical "GPT-4": 1000x GPT-3 compute -> ~1.24 (+-0.01)
-    assert sl.power_law_compute(1000 * GPT3_PFDAYS * PF_DAY_FLOP) == pytest.approx(1.24, abs=0.01)
+    assert sl.power_law_compute(1000 * GPT3_PFDAYS * PF_DAY_FLOP, FIT.coef, FIT.exponent) == pytest.approx(1.24, abs=0.01)
 
 
 def test_compute_for_loss_inverts_the_fit():
     # The essay's 2.2e6x GPT-3 compute for loss 0.86 (+-5%)
-    x = sl.compute_for_loss(0.86) / (GPT3_PFDAYS * PF_DAY_FLOP)
+    x = sl.compute_for_loss(0.86, FIT.coef, FIT.exponent) / (GPT3_PFDAYS * PF_DAY_FLOP)
     assert x == pytest.approx(2.2e6, rel=0.05)
-    assert sl.power_law_compute(sl.compute_for_loss(0.9)) == pytest.approx(0.9, rel=1e-12)
+    assert sl.power_law_compute(sl.compute_for_loss(0.9, FIT.coef, FIT.exponent), FIT.coef, FIT.exponent) == pytest.approx(
+        0.9, rel=1e-12)
 
 
 def test_hoffmann_chinchilla_beats_gopher_at_equal_compute():
@@ -61,7 +63,7 @@ def test_parametric_optimum_spends_the_budget_and_minimises_loss():
         n, d = sl.chinchilla_optimal(c, law)
         assert 6 * n * d == pytest.approx(c, rel=1e-9)
         sizes = n * np.array([0.8, 0.9, 1.1, 1.25])
-        assert np.all(sl.isoflop_loss(c, sizes, law) > sl.chinchilla_loss(n, d, law))
+        assert np.all(sl.chinchilla_loss(sizes, c / (6 * sizes), law) > sl.chinchilla_loss(n, d, law))
 
 
 def test_parametric_optimum_exponent_matches_approach_3():
@@ -73,15 +75,16 @@ def test_parametric_optimum_exponent_matches_approach_3():
 
 def test_kaplan_compute_law_and_allocation():
     # Kaplan eq. 1.3 at C_c gives loss 1; N_opt = 1.3e9 at 1 PF-day (fig. 14)
-    assert sl.kaplan_loss_compute(3.1e8 * PF_DAY_FLOP) == pytest.approx(1.0)
-    n, d = sl.kaplan_optimal(PF_DAY_FLOP)
+    k, alloc = sl.KAPLAN_2020_COMPUTE, sl.KAPLAN_2020_ALLOCATION
+    assert sl.kaplan_loss_compute(3.1e8 * PF_DAY_FLOP, k.alpha_c, k.c_c_pfdays) == pytest.approx(1.0)
+    n, d = sl.kaplan_optimal(PF_DAY_FLOP, alloc.exponent, alloc.coef)
     assert n == pytest.approx(1.3e9)
     assert 6 * n * d == pytest.approx(PF_DAY_FLOP)
 
 
 def test_kaplan_nd_reduces_to_single_variable_limits():
     # With unlimited data, L(N, D) -> (N_c/N)^alpha_N (Kaplan eq. 1.5, Table 2 constants)
-    assert sl.kaplan_loss_nd(1e9, 1e30) == pytest.approx((6.4e13 / 1e9) ** 0.076, rel=1e-6)
+    assert sl.kaplan_loss_nd(1e9, 1e30, sl.KAPLAN_2020_ND) == pytest.approx((6.4e13 / 1e9) ** 0.076, rel=1e-6)
 
 
 def test_strong_scenario_follows_the_line_then_stops_at_the_floor():
@@ -91,23 +94,23 @@ def test_strong_scenario_follows_the_line_then_stops_at_the_floor():
 
 def test_weak_scenario_peels_away_and_levels_off():
     c = np.logspace(20, 40, 200)
-    weak = sl.weak_scenario(c, 2.57, 0.048, bend_flop=1e26, halving_ooms=2.0, floor=0.0)
-    line = sl.power_law_compute(c, 2.57, 0.048)
+    weak = sl.weak_scenario(c, FIT.coef, FIT.exponent, bend_flop=1e26, halving_ooms=2.0, floor=0.0)
+    line = sl.power_law_compute(c, FIT.coef, FIT.exponent)
     before = c <= 1e26
     assert np.allclose(weak[before], line[before])
     assert np.all(weak[~before] > line[~before])
     # Asymptote L(C_b) * exp(-b/delta), delta = ln2 / (2 ln10)
     delta = np.log(2) / (2 * np.log(10))
-    asymptote = sl.power_law_compute(1e26) * np.exp(-0.048 / delta)
+    asymptote = sl.power_law_compute(1e26, FIT.coef, FIT.exponent) * np.exp(-FIT.exponent / delta)
     assert weak[-1] == pytest.approx(asymptote, rel=0.01)
     # After one halving distance the local slope is half the original (+-2%)
     slope = np.gradient(np.log(weak), np.log(c))
     i = np.argmin(np.abs(c - 1e28))
-    assert slope[i] == pytest.approx(-0.024, rel=0.02)
+    assert slope[i] == pytest.approx(-FIT.exponent / 2, rel=0.02)
 
 
 def test_first_crossing_interpolates_and_reports_never():
     c = np.logspace(18, 32, 300)
-    line = sl.power_law_compute(c)
-    assert sl.first_crossing(c, line, 0.86) == pytest.approx(sl.compute_for_loss(0.86), rel=0.01)
+    line = sl.power_law_compute(c, FIT.coef, FIT.exponent)
+    assert sl.first_crossing(c, line, 0.86) == pytest.approx(sl.compute_for_loss(0.86, FIT.coef, FIT.exponent), rel=0.01)
     assert sl.first_crossing(c, line, 0.01) is None

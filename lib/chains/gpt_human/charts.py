@@ -6,9 +6,9 @@ import numpy as np
 import plotly.graph_objects as go
 
 from lib import units
+from lib.chains.gpt_human.derivation import Money
+from lib.chains.gpt_human.model import HORIZON_YEAR, GptHumanResult, GptHumanSeries
 from lib.charts import COLORS, Chart, axis, log_axis, loss_axis
-from lib.dollars import Budget
-from lib.gpt_human import HORIZON_YEAR, GptHumanResult, GptHumanSeries
 
 BUDGET_COLORS = ["#999999", "#777777", "#555555", "#8c564b", "#bcbd22", "#17becf", "#9467bd"]
 
@@ -16,14 +16,14 @@ BUDGET_COLORS = ["#999999", "#777777", "#555555", "#8c564b", "#bcbd22", "#17becf
 def _crossing(chart: Chart, year: float | None, y: float, text: str) -> None:
     if year is None or year > HORIZON_YEAR:
         return
-    chart.add(x=[year], y=[y], mode="markers+text", name=text, text=[f"{text}: {year:.1f}"],
-              textposition="top right", hovertemplate=f"{text}<br>%{{x:.1f}}<extra></extra>",
+    chart.add(x=[year], y=[y], mode="markers+text", name=text, text=[f"{text}: {units.month(year)}"],
+              textposition="top right", hovertemplate=f"{text}<br>{units.month(year)}<extra></extra>",
               marker={"size": 14, "color": "#D55E00", "symbol": "star", "line": {"color": "black", "width": 1}})
 
 
-def cost_figure(series: GptHumanSeries, result: GptHumanResult, budgets: list[Budget], budget: float,
-                dollar_factor: float, dollar_label: str) -> go.Figure:
+def cost_figure(series: GptHumanSeries, result: GptHumanResult, money: Money, budget: float) -> go.Figure:
     """Cost of a GPT-human over time (log dollars) against budget lines, crossing marked."""
+    dollar_factor, dollar_label, budgets = money.factor, money.label, money.budgets
     chart = Chart()
     chart.line(series.cost_years, series.cost_usd * dollar_factor, "Cost of a GPT-human", COLORS["gpt3"], width=4,
                hover=f"%{{x:.1f}}: $%{{y:.3s}} ({dollar_label})<extra></extra>")
@@ -53,7 +53,7 @@ def compute_figure(series: GptHumanSeries, result: GptHumanResult) -> go.Figure:
 def loss_curve_figure(series: GptHumanSeries, result: GptHumanResult) -> go.Figure:
     """The fitted loss from GPT-2 through GPT-3 and a 1000x 'GPT-4' down to the human line."""
     chart = Chart()
-    chart.line(series.loss_flop, series.loss, "Fitted loss L(C)", COLORS["gpt3"], width=4,
+    chart.line(series.loss_flop, series.loss, series.fit_label, COLORS["gpt3"], width=4,
                hover="%{x:.3e} FLOP<br>loss %{y:.3f}<extra></extra>")
     xs = [float(series.loss_flop[0]), float(series.loss_flop[-1])]
     chart.line(xs, [result.target_loss] * 2, f"Human-level target ({result.target_loss:.3g})", COLORS["human"],

@@ -5,7 +5,9 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from lib.bio_anchors import ANCHORS, BioAnchorsResult
+from lib import units
+from lib.chains.bio_anchors.model import BioAnchorsResult
+from lib.chains.bio_anchors.published import ANCHORS
 from lib.charts import ANCHOR_COLORS, Chart, axis
 
 
@@ -26,7 +28,7 @@ def cdf_figure(result: BioAnchorsResult, show_anchors: bool) -> go.Figure:
                hover="%{x}: %{y:.1%}<extra>all anchors</extra>")
     if result.median_year is not None:
         chart.add(x=[result.median_year], y=[0.5], mode="markers+text", name="Median year",
-                  text=[f"median {result.median_year:.0f}"], textposition="middle right",
+                  text=[f"median {units.year(result.median_year)}"], textposition="middle right",
                   marker={"size": 13, "color": "#D55E00", "symbol": "star", "line": {"color": "black", "width": 1}},
                   hovertemplate="median %{x:.1f}<extra></extra>")
     return chart.figure(height=500, xaxis=axis("year", range=[int(years[0]), int(years[-1])]),

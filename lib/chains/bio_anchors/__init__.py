@@ -1,0 +1,31 @@
+"""Biological anchors: Cotra-style probability of transformative AI by year."""
+
+from __future__ import annotations
+
+from lib import units
+from lib.chain import Chain, Headline
+from lib.chains.bio_anchors.model import BioAnchorsResult, cli_results, run, run_batch
+from lib.chains.bio_anchors.params import PARAMS, PRESETS
+
+CHAIN = Chain(
+    key="bio-anchors",
+    order=3,
+    title="Biological anchors",
+    icon="🧠",
+    summary="Cotra's 2020 model: the probability of transformative AI by year, from how much compute brain-based "
+            "anchors say it needs against how much compute will be affordable.",
+    params=PARAMS,
+    presets=PRESETS,
+    headlines=(
+        Headline("median_year", "Median year", "year", units.year, "The year P(TAI) reaches 50%."),
+        Headline("p_2030", "P(TAI by 2030)", "probability", units.percent),
+        Headline("p_2050", "P(TAI by 2050)", "probability", units.percent),
+        Headline("p_2100", "P(TAI by 2100)", "probability", units.percent),
+    ),
+    run=run,
+    run_batch=run_batch,
+    cli_results=cli_results,
+    bench_slider="w_med",
+)
+
+__all__ = ["CHAIN", "BioAnchorsResult"]

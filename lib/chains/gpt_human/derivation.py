@@ -1,0 +1,98 @@
+"""The GPT-human chain in words: each step with the current numbers, and the dollars a page shows.
+
+Pure: the page passes in the CPI and reference-budget tables it loaded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import pandas as pd
+
+from lib import dollars
+from lib.chains.gpt_human.model import GptHumanResult, Values, format_year
+from lib.chains.gpt_human.params import PARAMS
+from lib.units import sci, short, usd
+
+
+def derivation(values: Values, result: GptHumanResult) -> list[tuple[str, str]]:
+    """The chain as (step, text) pairs with the current numbers, so a debate can cite a step."""
+    v, _ = PARAMS.coerce(values)
+    coef, exp_, start = float(v["coef"]), float(v["exp"]), int(v["start"])  # type: ignore[arg-type]
+    r = result
+    steps = [
+        ("Fit", f"L(C) = {coef:g} * C^-{exp_:g}, C in PF-days (Brown et al. 2020 fig. 3.1, via Gwern)."),
+        ("Reference", f"Reference model at {short(float(v['ref_pfd']))} PF-days: "  # type: ignore[arg-type]
+                      f"L = {coef:g} * {short(float(v['ref_pfd']))}^-{exp_:g} = {r.reference_loss:.4f}."),  # type: ignore[arg-type]
+    ]
+    if v["target"] == "ratio":
+        steps.append(("Target", f"Human loss = {r.reference_loss:.4f} / {float(v['ratio']):g} "  # type: ignore[arg-type]
+                                f"= {r.target_loss:.4f}."))
+    else:
+        steps.append(("Target", f"Human loss set directly to {r.target_loss:g} (the essay rounds "
+                                f"{r.reference_loss:.4f}/2 = {r.reference_loss / 2:.4f} to 0.86)."))
+    if r.status == "never":
+        steps.append(("Floor", f"The target {r.target_loss:g} is at or below the irreducible loss "
+                               f"{r.floor:g}: never reached, never affordable."))
+        return steps
+    assert r.compute_pfdays is not None and r.compute_multiplier is not None
+    assert r.doublings is not None and r.cost_start_usd is not None and r.halvings_to_budget is not None
+    assert r.year_compute_reached is not None and r.year_affordable is not None
+    if r.floor > 0:
+        steps.append(("Floor", f"The curve follows the power law down to the floor {r.floor:g}; "
+                               "the target is above it, so the floor does not bind."))
+    dm, hm = float(v["doubling"]), float(v["halving"])  # type: ignore[arg-type]
+    years_c, years_a = r.doublings * dm / 12, r.halvings_to_budget * hm / 12
+    steps += [
+        ("Compute", f"C = ({coef:g} / {r.target_loss:g})^(1/{exp_:g}) = {sci(r.compute_pfdays, 3)} PF-days "
+                    f"= {sci(r.compute_flop or 0.0, 3)} FLOP = {sci(r.compute_multiplier, 3)}× the reference."),
+        ("Doublings", f"log2({sci(r.compute_multiplier, 3)}) = {r.doublings:.2f} doublings, counted "
+                      f"fractionally (whole doublings: {r.doublings_whole}). At {dm:g} months each: "
+                      f"{years_c:.2f} years after the start of {start}: {format_year(r.year_compute_reached)} "
+                      f"({format_year(r.year_compute_reached_whole)} with whole doublings)."),
+        ("Cost", f"{usd(float(v['ref_cost']))} × {sci(r.compute_multiplier, 3)} = {usd(r.cost_start_usd)} "  # type: ignore[arg-type]
+                 f"in {start} dollars (cost assumed proportional to compute at {start} prices)."),
+        ("Halvings", f"log2({usd(r.cost_start_usd)} / {usd(float(v['budget']))}) = "  # type: ignore[arg-type]
+                     f"{r.halvings_to_budget:.2f} halvings, counted fractionally (whole: {r.halvings_whole}). "
+                     f"At {hm:g} months each: {years_a:.2f} years. Affordable: {format_year(r.year_affordable)} "
+                     f"({format_year(r.year_affordable_whole)} with whole halvings)."),
+    ]
+    return steps
+
+
+ESSAY_DATES = (
+    "Footnote 20 counts 22 whole doublings (22 × 3.4 months = 6.2 years; it writes 6.3) and says \"in 2027\", "
+    "which matches counting from GPT-3's release in mid-2020; this page counts fractional doublings from the "
+    "start of the start year, which gives a few months earlier. The essay's 14 halvings of 16 months "
+    "(18.7 years) from early 2020 give its 2038."
+)
+
+
+@dataclass(frozen=True)
+class Money:
+    """The dollars a page shows: a conversion factor from start-year dollars, its label, budgets."""
+
+    factor: float
+    label: str
+    budgets: list[dollars.Budget]
+    notes: list[str]
+
+    def usd(self, start_year_usd: float | None) -> str:
+        """An amount in start-year dollars, shown in the chosen dollars."""
+        return "unreachable" if start_year_usd is None else usd(start_year_usd * self.factor)
+
+
+def money(values: Values, cpi_table: pd.DataFrame, budgets_table: pd.DataFrame) -> Money:
+    """Start-year or today's dollars (CPI), and the chosen reference budgets in those dollars."""
+    v, _ = PARAMS.coerce(values)
+    start = int(v["start"])  # type: ignore[arg-type]
+    cpi = dollars.cpi_from_table(cpi_table)
+    refs: Mapping[str, object] = v
+    budgets, notes = dollars.reference_budgets(budgets_table, tuple(refs["refs"]), start, cpi)  # type: ignore[arg-type]
+    if v["dollars"] != "today":
+        return Money(1.0, f"{start} dollars", budgets, notes)
+    latest = max(cpi)
+    factor, more = dollars.convert(1.0, start, latest, cpi)
+    # Budgets were converted to start-year dollars; the factor takes everything to today's.
+    return Money(factor, f"{latest} dollars", budgets, sorted(set(notes) | set(more)))

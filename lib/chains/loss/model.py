@@ -1,0 +1,235 @@
+"""The loss-extrapolation model: one pure evaluation of every law, scenario and allocation rule.
+
+:func:`run_batch` gives the headlines for arrays of parameter values; :func:`evaluate` gives the
+single view's full :class:`LossResult` (curves, allocations, IsoFLOP valleys, scored notable
+models, the labels the legend prints) and takes its headlines from :func:`run_batch`. Formulas
+live in :mod:`lib.scaling_laws`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from lib import scaling_laws as sl
+from lib.chain import HeadlineBatch, headline_batch
+from lib.chains.loss.params import GPT3_FLOP, LAW_KEYS, LAW_NAMES, ND_LAW_NAMES, ND_LAWS, PARAMS
+from lib.registry import format_number
+from lib.units import PF_DAY_FLOP
+
+# Every loss chart spans the budget slider's range, ten points a decade: these nearly straight
+# log-log curves need no more, and every point is redrawn in the browser on each slider move.
+COMPUTE_RANGE = (PARAMS["compute"].min, PARAMS["compute"].max)
+COMPUTE_GRID = np.logspace(np.log10(COMPUTE_RANGE[0]), np.log10(COMPUTE_RANGE[1]),
+                           int(round(np.log10(COMPUTE_RANGE[1] / COMPUTE_RANGE[0]))) * 10 + 1)
+# Chinchilla's own budget sits among round ones so Gopher and Chinchilla can be placed on the
+# curve where they competed.
+ISOFLOP_BUDGETS = (1e21, 1e22, 1e23, sl.CHINCHILLA_FLOP, 1e25)
+ALLOCATION_RULES = ("kaplan", "hoffmann_1", "hoffmann_2", "hoffmann", "besiroglu")
+# Gopher and Chinchilla, the pair the Chinchilla paper compares at about equal compute (Table 1).
+GOPHER = ("Gopher", 2.8e11, 3.0e11)
+CHINCHILLA = ("Chinchilla", 7.0e10, 1.4e12)
+
+Values = Mapping[str, object]
+
+
+@dataclass(frozen=True)
+class Allocation:
+    params: float
+    tokens: float
+
+    @property
+    def tokens_per_param(self) -> float:
+        return self.tokens / self.params
+
+
+@dataclass(frozen=True)
+class ModelPoints:
+    """Notable models scored by the chosen L(N, D) law (``loss``), and those with compute only."""
+
+    label: tuple[str, ...]
+    compute_flop: np.ndarray
+    params: np.ndarray
+    tokens: np.ndarray
+    confidence: tuple[str, ...]
+    loss: np.ndarray
+    compute_only: tuple[tuple[str, float], ...]  # (label, FLOP): no N or D disclosed
+
+
+@dataclass(frozen=True)
+class LossResult:
+    """Everything the Loss page draws, for one set of parameter values."""
+
+    compute_flop: float
+    grid: np.ndarray
+    curves: dict[str, np.ndarray]  # law key -> loss on grid (only laws switched on)
+    law_labels: dict[str, str]  # law key -> legend text with the current constants
+    loss_at_budget: dict[str, float]  # every law, switched on or not
+    allocation: dict[str, Allocation]  # allocation rule key -> N, D at the budget
+    allocation_curves: dict[str, tuple[np.ndarray, np.ndarray]]  # rule -> (N, D) on grid
+    allocation_labels: dict[str, str]
+    growth_per_10x: dict[str, tuple[float, float]]  # rule -> (N factor, D factor)
+    strong: np.ndarray | None
+    weak: np.ndarray | None
+    human_loss: float
+    human_crossing: dict[str, float | None]  # curve -> FLOP where it reaches human loss on the grid
+    iso_law: str
+    iso_law_label: str
+    iso_curves: dict[float, tuple[np.ndarray, np.ndarray]]  # budget -> (N, loss)
+    iso_minimum: dict[float, tuple[float, float]]  # budget -> (N at min, loss at min)
+    gopher_chinchilla: dict[str, float]  # "Gopher"/"Chinchilla" -> loss by the chosen L(N, D)
+    points: ModelPoints
+    headlines: HeadlineBatch  # a batch of one
+
+
+def _laws(v: Mapping[str, np.ndarray]) -> tuple[sl.ChinchillaLaw, sl.ChinchillaLaw]:
+    """The two Chinchilla-form laws with the user's constants (fields may be arrays)."""
+    def law(prefix: str) -> sl.ChinchillaLaw:
+        return sl.ChinchillaLaw(*(v[f"{prefix}_{f}"] for f in ("e", "a", "b", "alpha", "beta")))
+
+    return law("h"), law("b")
+
+
+def _law_loss(key: str, v: Mapping[str, np.ndarray], c: np.ndarray) -> np.ndarray:
+    """Loss of one law along its compute-optimal frontier; ``c`` broadcasts against the values."""
+    if key == "kaplan":
+        return sl.kaplan_loss_compute(c, v["k_alpha"], v["k_cc"])
+    if key == "gpt3":
+        return sl.power_law_compute(c, v["fit_k"], v["fit_b"])
+    hoff, besi = _laws(v)
+    return sl.chinchilla_frontier_loss(c, hoff if key == "hoffmann" else besi)
+
+
+def run_batch(values: Values) -> HeadlineBatch:
+    """Headlines for arrays of values: each law's loss at the budget, compute to human level."""
+    v = PARAMS.coerce_batch(values)
+    c = v["compute"].astype(float)
+    out = {f"loss_{key}": _law_loss(key, v, c) for key in LAW_KEYS}
+    out["human_compute"] = sl.compute_for_loss(v["human"], v["fit_k"], v["fit_b"])
+    return headline_batch(out)
+
+
+def _column(v: Values, key: str) -> np.ndarray:
+    return np.asarray([v[key]], dtype=float)
+
+
+def nd_loss(values: Values, n: np.ndarray, d: np.ndarray) -> np.ndarray:
+    """Loss of models with N parameters trained on D tokens, by the chosen L(N, D) law."""
+    if values["iso_law"] == "kaplan_nd":
+        return sl.kaplan_loss_nd(n, d, sl.KAPLAN_2020_ND)
+    hoff, besi = _laws({k: float(values[k]) for k in PARAMS.keys if k[:2] in ("h_", "b_")})  # type: ignore[arg-type]
+    return sl.chinchilla_loss(n, d, hoff if values["iso_law"] == "hoffmann" else besi)
+
+
+def law_labels(v: Values) -> dict[str, str]:
+    """Legend text with the constants in use, so a moved slider shows in the legend."""
+    def fmt(x: object) -> str:
+        return format_number(float(x))  # type: ignore[arg-type]
+
+    return {
+        "kaplan": f"{LAW_NAMES['kaplan']} = ({fmt(v['k_cc'])}/C)^{fmt(v['k_alpha'])}",
+        "gpt3": f"{LAW_NAMES['gpt3']} {fmt(v['fit_k'])}·C^-{fmt(v['fit_b'])}",
+        "hoffmann": f"{LAW_NAMES['hoffmann']}, E = {float(v['h_e']):.3g}",
+        "besiroglu": f"{LAW_NAMES['besiroglu']}, E = {float(v['b_e']):.3g}",
+    }
+
+
+def _allocation_exponents(v: Values) -> dict[str, float]:
+    h_a, h_b = float(v["h_alpha"]), float(v["h_beta"])
+    b_a, b_b = float(v["b_alpha"]), float(v["b_beta"])
+    return {"kaplan": float(v["k_a"]), "hoffmann_1": sl.HOFFMANN_APPROACH_1.a, "hoffmann_2": sl.HOFFMANN_APPROACH_2.a,
+            "hoffmann": h_b / (h_a + h_b), "besiroglu": b_b / (b_a + b_b)}
+
+
+def _model_points(v: Values, models: pd.DataFrame) -> ModelPoints:
+    known = models.dropna(subset=["parameters", "training_tokens", "training_compute_flop"])
+    n, d = known["parameters"].to_numpy(float), known["training_tokens"].to_numpy(float)
+    rest = models[models["parameters"].isna() | models["training_tokens"].isna()]
+    return ModelPoints(tuple(known["label"]), known["training_compute_flop"].to_numpy(float), n, d,
+                       tuple(str(c) for c in known["compute_confidence"]), nd_loss(v, n, d),
+                       tuple((str(r.label), float(r.training_compute_flop)) for r in rest.itertuples()))
+
+
+def evaluate(values: Values, models: pd.DataFrame) -> LossResult:
+    """The full single view for ``values`` (missing keys take defaults), scoring ``models``."""
+    v, _ = PARAMS.coerce(values)
+    c = float(v["compute"])  # type: ignore[arg-type]
+    grid = COMPUTE_GRID
+    arrays = {k: _column(v, k) for k, p in zip(PARAMS.keys, PARAMS.params) if p.kind in ("float", "int")}
+    heads = run_batch(v)
+    all_curves = {key: _law_loss(key, arrays, grid[None, :])[0] for key in LAW_KEYS}
+    curves = {key: all_curves[key] for key in LAW_KEYS if v[key]}
+    hoff, besi = _laws({k: float(a[0]) for k, a in arrays.items()})  # type: ignore[misc]
+
+    k_rule = sl.KaplanAllocation(sl.KAPLAN_2020_ALLOCATION.coef, float(v["k_a"]))  # type: ignore[arg-type]
+    rules = {
+        "kaplan": lambda x: sl.kaplan_optimal(x, k_rule.exponent, k_rule.coef),
+        "hoffmann_1": sl.HOFFMANN_APPROACH_1.optimal,
+        "hoffmann_2": sl.HOFFMANN_APPROACH_2.optimal,
+        "hoffmann": lambda x: sl.chinchilla_optimal(x, hoff),
+        "besiroglu": lambda x: sl.chinchilla_optimal(x, besi),
+    }
+    allocation = {}
+    for key, rule in rules.items():
+        n, d = rule(np.array([c]))
+        allocation[key] = Allocation(float(n[0]), float(d[0]))
+    exponents = _allocation_exponents(v)
+    alloc_labels = {
+        "kaplan": f"Kaplan 2020 (a = {exponents['kaplan']:.2f})",
+        "hoffmann_1": f"Hoffmann approach 1 (a = {exponents['hoffmann_1']:.2f})",
+        "hoffmann_2": f"Hoffmann approach 2 (a = {exponents['hoffmann_2']:.2f})",
+        "hoffmann": f"Hoffmann approach 3 (parametric, a = {exponents['hoffmann']:.2f})",
+        "besiroglu": f"Replication (parametric, a = {exponents['besiroglu']:.2f})",
+    }
+
+    fit_k, fit_b = float(v["fit_k"]), float(v["fit_b"])  # type: ignore[arg-type]
+    strong = sl.strong_scenario(all_curves["gpt3"], float(v["strong_e"])) if v["strong"] else None  # type: ignore[arg-type]
+    weak = (sl.weak_scenario(grid, fit_k, fit_b, float(v["bend"]), float(v["bend_ooms"]),  # type: ignore[arg-type]
+                             float(v["weak_floor"])) if v["weak"] else None)  # type: ignore[arg-type]
+    human = float(v["human"])  # type: ignore[arg-type]
+    crossing_curves = {**curves, **({"strong": strong} if strong is not None else {}),
+                       **({"weak": weak} if weak is not None else {})}
+    crossing = {key: sl.first_crossing(grid, y, human) for key, y in crossing_curves.items()}
+
+    iso_curves: dict[float, tuple[np.ndarray, np.ndarray]] = {}
+    iso_min: dict[float, tuple[float, float]] = {}
+    for budget in ISOFLOP_BUDGETS:
+        # Two decades either side of the parametric optimum frame the valley.
+        centre = float(sl.chinchilla_optimal(budget, hoff)[0])
+        n = np.logspace(np.log10(centre) - 2, np.log10(centre) + 2, 200)
+        loss = nd_loss(v, n, budget / (6.0 * n))
+        i = int(np.argmin(loss))
+        iso_curves[budget] = (n, loss)
+        iso_min[budget] = (float(n[i]), float(loss[i]))
+    pair = {name: float(nd_loss(v, np.array(n), np.array(d))) for name, n, d in (GOPHER, CHINCHILLA)}
+
+    return LossResult(
+        compute_flop=c, grid=grid, curves=curves, law_labels=law_labels(v),
+        loss_at_budget={key: float(heads.values[f"loss_{key}"][0]) for key in LAW_KEYS},
+        allocation=allocation, allocation_curves={key: rule(grid) for key, rule in rules.items()},
+        allocation_labels=alloc_labels, growth_per_10x={k: sl.growth_per_10x(a) for k, a in exponents.items()},
+        strong=strong, weak=weak, human_loss=human, human_crossing=crossing, iso_law=str(v["iso_law"]),
+        iso_law_label=dict(zip(ND_LAWS, ND_LAW_NAMES))[str(v["iso_law"])], iso_curves=iso_curves,
+        iso_minimum=iso_min, gopher_chinchilla=pair, points=_model_points(v, models), headlines=heads,
+    )
+
+
+def cli_results(result: LossResult) -> dict[str, object]:
+    """The JSON the CLI prints: loss and compute-optimal N, D per law at the budget."""
+    allocation_of = {"kaplan": "kaplan", "chinchilla": "hoffmann", "besiroglu": "besiroglu"}
+    loss_of = {"kaplan": "kaplan", "gpt3_fit": "gpt3", "chinchilla": "hoffmann", "besiroglu": "besiroglu"}
+    return {
+        "compute_flop": result.compute_flop,
+        "compute_pfdays": result.compute_flop / PF_DAY_FLOP,
+        "compute_vs_gpt3": result.compute_flop / GPT3_FLOP,
+        "loss": {name: result.loss_at_budget[key] for name, key in loss_of.items()},
+        "compute_optimal": {
+            name: {"params": result.allocation[key].params, "tokens": result.allocation[key].tokens}
+            for name, key in allocation_of.items()
+        },
+        "human_loss": result.human_loss,
+        "human_crossing_flop": result.human_crossing,
+    }

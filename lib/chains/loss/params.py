@@ -1,0 +1,126 @@
+"""The Loss page's parameters and presets: every default points at a published table.
+
+Constants come from :mod:`lib.scaling_laws` (Kaplan 2020, the GPT-3 fit, Hoffmann 2022,
+Besiroglu 2024); scenario values (floors, bend) are this project's assumptions to argue over, and
+their help text says so.
+"""
+
+from __future__ import annotations
+
+from lib import scaling_laws as sl
+from lib.registry import Param, ParamSet, Preset, Source
+from lib.units import PF_DAY_FLOP
+
+KAPLAN = Source("Kaplan et al. 2020, Scaling Laws for Neural Language Models, eq. 1.3 and fig. 14",
+                "https://arxiv.org/abs/2001.08361")
+GPT3_FIT = Source("Brown et al. 2020, fig. 3.1 (fit quoted by Gwern 2020, The Scaling Hypothesis, fn. 20)",
+                  "https://gwern.net/scaling-hypothesis")
+HOFFMANN = Source("Hoffmann et al. 2022, Training Compute-Optimal LLMs, Approach 3",
+                  "https://arxiv.org/abs/2203.15556")
+BESIROGLU = Source("Besiroglu et al. 2024, Chinchilla Scaling: A replication attempt",
+                   "https://arxiv.org/abs/2404.10102")
+GAO = Source("Gao 2021, Thoughts on the Alignment Implications of Scaling Language Models "
+             "(strong vs weak capabilities scenarios); the values are our assumptions to argue over",
+             "https://bmk.sh/2021/06/02/Thoughts-on-the-Alignment-Implications-of-Scaling-Language-Models/")
+GWERN = Source("Gwern 2020, The Scaling Hypothesis, fn. 20 (GPT-3 at ~twice a human's error)",
+               "https://gwern.net/scaling-hypothesis")
+
+GPT3_FLOP = 3.14e23
+"""GPT-3's training compute as Epoch AI records it (~3,640 PF-days), the default budget."""
+
+# Law keys double as their toggles' URL keys; the order is the legend's.
+LAW_KEYS = ("kaplan", "gpt3", "hoffmann", "besiroglu")
+LAW_NAMES = {"kaplan": "Kaplan 2020 L(C_min)", "gpt3": "GPT-3 fit", "hoffmann": "Chinchilla (Hoffmann 2022)",
+             "besiroglu": "Replication (Besiroglu 2024)"}
+LAW_SOURCES = {"kaplan": KAPLAN, "gpt3": GPT3_FIT, "hoffmann": HOFFMANN, "besiroglu": BESIROGLU}
+ND_LAWS = ("hoffmann", "besiroglu", "kaplan_nd")
+ND_LAW_NAMES = ("Chinchilla (Hoffmann 2022)", "Replication (Besiroglu 2024)", "Kaplan 2020 L(N, D)")
+
+_H, _B, _SE = sl.HOFFMANN_2022, sl.BESIROGLU_2024, sl.BESIROGLU_2024_SE
+
+
+def _toggle(key: str) -> Param:
+    name = LAW_NAMES[key]
+    return Param(key, f"Show {name}", "", True, f"Draw the {name} curve.", LAW_SOURCES[key], kind="bool")
+
+
+def _chinchilla_params(prefix: str, name: str, law: sl.ChinchillaLaw, source: Source,
+                       se: sl.ChinchillaLaw | None, step: float) -> tuple[Param, ...]:
+    def note(field: str) -> str:
+        return f" (bootstrap SE {getattr(se, field):g})" if se else ""
+
+    return (
+        Param(f"{prefix}_e", f"{name} E (irreducible)", "nats", float(law.e), "Irreducible loss term" + note("e") + ".",
+              source, min=0.0, max=3.0, step=0.01),
+        Param(f"{prefix}_a", f"{name} A", "", float(law.a), "Parameter-term coefficient" + note("a") + ".", source,
+              min=10.0, max=5000.0, step=step),
+        Param(f"{prefix}_b", f"{name} B", "", float(law.b), "Data-term coefficient" + note("b") + ".", source,
+              min=10.0, max=10000.0, step=step),
+        Param(f"{prefix}_alpha", f"{name} α", "", float(law.alpha), "Parameter exponent" + note("alpha") + ".", source,
+              min=0.05, max=1.0, step=step / 100),
+        Param(f"{prefix}_beta", f"{name} β", "", float(law.beta), "Data exponent" + note("beta") + ".", source,
+              min=0.05, max=1.0, step=step / 100),
+    )
+
+
+PARAMS = ParamSet(
+    "loss",
+    (
+        Param("compute", "Compute budget", "FLOP", GPT3_FLOP, "Training compute of the run you are asking "
+              f"about. The default is GPT-3 ({GPT3_FLOP:.3g} FLOP, ~{GPT3_FLOP / PF_DAY_FLOP:,.0f} PF-days); "
+              f"Chinchilla used {sl.CHINCHILLA_FLOP:.3g}.", GPT3_FIT, min=1e18, max=1e32, scale="log"),
+        *(_toggle(key) for key in LAW_KEYS),
+        Param("k_alpha", "Kaplan exponent α_C", "", sl.KAPLAN_2020_COMPUTE.alpha_c,
+              "Slope of L(C_min) = (C_c/C)^α_C.", KAPLAN, min=0.01, max=0.2, step=0.001),
+        Param("k_cc", "Kaplan scale C_c", "PF-days", sl.KAPLAN_2020_COMPUTE.c_c_pfdays,
+              "Compute scale of L(C_min).", KAPLAN, min=1e6, max=1e11, scale="log"),
+        Param("k_a", "Kaplan allocation exponent a", "", sl.KAPLAN_2020_ALLOCATION.exponent,
+              "N_opt grows as C^a (Kaplan: 0.73, so 10× compute buys ~5.4× parameters and ~1.9× data). "
+              "Our simplification: this page feeds the training compute C into a rule Kaplan fitted to "
+              "C_min, the compute of early-stopped compute-efficient runs.", KAPLAN, min=0.3, max=0.9, step=0.01),
+        Param("fit_k", "GPT-3 fit coefficient", "", sl.GPT3_FIT.coef, "L = k·C^-b with C in PF-days.", GPT3_FIT,
+              min=1.0, max=5.0, step=0.01),
+        Param("fit_b", "GPT-3 fit exponent b", "", sl.GPT3_FIT.exponent, "L = k·C^-b with C in PF-days.", GPT3_FIT,
+              min=0.01, max=0.2, step=0.001),
+        *_chinchilla_params("h", "Hoffmann", _H, HOFFMANN, None, 0.1),
+        *_chinchilla_params("b", "Replication", _B, BESIROGLU, _SE, 0.01),
+        Param("strong", "Show strong-capabilities scenario", "", True, "The GPT-3 fit followed "
+              "exactly down to an irreducible floor, then flat.", GAO, kind="bool"),
+        Param("strong_e", "Strong scenario: irreducible loss", "nats", 0.7, "Where the straight line "
+              "stops. Our assumption: nobody knows the entropy of text on this scale.", GAO,
+              min=0.0, max=2.0, step=0.01),
+        Param("weak", "Show weak-capabilities scenario", "", True, "The GPT-3 fit peels away: its "
+              "exponent decays past the bend and it never goes below a higher floor.", GAO, kind="bool"),
+        Param("weak_floor", "Weak scenario: floor", "nats", 1.0, "Loss the weak scenario never "
+              "goes below (our assumption).", GAO, min=0.0, max=2.0, step=0.01),
+        Param("bend", "Weak scenario: bend at", "FLOP", 1e26, "Compute past which the exponent "
+              "starts to decay (our assumption).", GAO, min=1e20, max=1e32, scale="log"),
+        Param("bend_ooms", "Weak scenario: exponent halves every", "OOM", 2.0, "Orders of magnitude of "
+              "compute over which the local exponent halves past the bend (our assumption).", GAO,
+              min=0.2, max=20.0, step=0.1),
+        Param("human", "Human-level loss", "nats", 0.86, "Reference line on the GPT-3 fit's scale: "
+              "GPT-3's 1.73 halved and rounded, on the guess that it has about twice a human's error.", GWERN,
+              min=0.1, max=3.0, step=0.01),
+        Param("iso_law", "Law for model points and IsoFLOP view", "", "hoffmann",
+              "Which L(N, D) scores notable models and draws IsoFLOP curves.", HOFFMANN,
+              kind="choice", choices=ND_LAWS, choice_labels=ND_LAW_NAMES),
+    ),
+    groups=(
+        ("Compute budget", ("compute",)),
+        ("Laws shown", LAW_KEYS),
+        ("Law constants", ("k_alpha", "k_cc", "k_a", "fit_k", "fit_b", "h_e", "h_a", "h_b", "h_alpha",
+                           "h_beta", "b_e", "b_a", "b_b", "b_alpha", "b_beta")),
+        ("Where the line ends", ("strong", "strong_e", "weak", "weak_floor", "bend", "bend_ooms", "human")),
+        ("Model points and IsoFLOP", ("iso_law",)),
+    ),
+)
+
+PRESETS: tuple[Preset, ...] = (
+    Preset("Published constants", "Every law with its paper's constants; budget at GPT-3.", {}, GPT3_FIT),
+    Preset("Chinchilla vs Gopher", f"Budget at Chinchilla's {sl.CHINCHILLA_FLOP:.3g} FLOP, where Gopher (280B) and "
+           "Chinchilla (70B) spent about the same compute.", {"compute": sl.CHINCHILLA_FLOP}, HOFFMANN),
+    Preset("Strong capabilities only", "The line runs straight to a low floor: scaling is all you need.",
+           {"weak": False, "strong_e": 0.5, "compute": 1e30}, GAO),
+    Preset("Weak capabilities only", "The line bends early and stalls above human level.",
+           {"strong": False, "bend": 1e24, "bend_ooms": 1.0, "weak_floor": 1.2, "compute": 1e30}, GAO),
+)
