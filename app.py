@@ -7,8 +7,8 @@ from lib.chains import CHAINS
 st.set_page_config(page_title="AI forecasting arguments", page_icon="📈", layout="wide")
 
 pages = [
-    st.Page("pages/home.py", title="Home", icon="🏠", default=True),
+    st.Page("pages/home.py", title="Home", icon=":material/home:", default=True),
     *(st.Page(chain.page, title=chain.title, icon=chain.icon, url_path=chain.url_path) for chain in CHAINS),
-    st.Page("pages/sources.py", title="Sources", icon="📚", url_path="sources"),
+    st.Page("pages/sources.py", title="Sources", icon=":material/menu_book:", url_path="sources"),
 ]
 st.navigation(pages).run()

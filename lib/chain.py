@@ -66,7 +66,17 @@ class HeadlineValue:
     reason: str | None = None
 
     def text(self, headline: Headline) -> str:
+        """The number as the headline formats it, or the whole reason it has none."""
         return headline.format(self.value) if self.value is not None else (self.reason or "n/a")
+
+    def brief(self, headline: Headline) -> str:
+        """What fits in a metric: the number, or the reason's first words ('never', 'after 2100')."""
+        return self.text(headline).split(":")[0]
+
+    @property
+    def why(self) -> str:
+        """The rest of the reason ('it levels off above human level'), or ''."""
+        return (self.reason or "").partition(":")[2].strip()
 
     def json(self) -> float | dict[str, Any]:
         """A number, or ``{"value": null, "reason": ...}`` so a reader knows why it is missing."""

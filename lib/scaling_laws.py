@@ -237,6 +237,33 @@ def weak_scenario(
     return np.maximum(np.where(c <= bend_flop, line, bent), floor)
 
 
+def strong_crossing(target: ArrayLike, coef: ArrayLike, exponent: ArrayLike, floor: ArrayLike) -> Array:
+    """FLOP at which the strong scenario reaches ``target``; NaN where the floor lies above it."""
+    target = _arr(target)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        c = compute_for_loss(np.where(target > 0, target, np.nan), coef, exponent)
+    return np.where(target >= _arr(floor), c, np.nan)
+
+
+def weak_crossing(target: ArrayLike, coef: ArrayLike, exponent: ArrayLike, bend_flop: ArrayLike,
+                  halving_ooms: ArrayLike, floor: ArrayLike) -> Array:
+    """FLOP at which :func:`weak_scenario` reaches ``target``, solved exactly; NaN where it never does.
+
+    Before the bend the curve is the power law. Past it, L = L_b exp(-(b/delta)(1 - r^-delta)) with
+    r = C/C_b, so reaching L means r = (1 - u)^(-1/delta), u = (delta/b) ln(L_b/L); u >= 1 means the
+    curve levels off above the target. A target below the floor is never reached either.
+    """
+    target, b, bend = _arr(target), _arr(exponent), _arr(bend_flop)
+    delta = np.log(2.0) / (_arr(halving_ooms) * np.log(10.0))
+    at_bend = power_law_compute(bend, coef, b)
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        straight = compute_for_loss(np.where(target > 0, target, np.nan), coef, b)
+        u = (delta / b) * np.log(at_bend / target)
+        bent = bend * (1.0 - u) ** (-1.0 / delta)
+    c = np.where(target >= at_bend, straight, np.where(u < 1.0, bent, np.nan))
+    return np.where((target >= _arr(floor)) & np.isfinite(c), c, np.nan)
+
+
 def first_crossing(c_flop: Array, loss: Array, target: float) -> float | None:
     """Smallest compute on the grid where ``loss`` falls to ``target`` (log-interpolated).
 

@@ -18,6 +18,8 @@ def sci(x: float, digits: int = 2) -> str:
     if x == 0:
         return "0"
     mantissa, exponent = f"{x:.{digits - 1}e}".split("e")
+    if 0 <= int(exponent) < 3:
+        return _mantissa(x, digits)  # '364', '1.5': an exponent of 0-2 only gets in the way
     return f"{mantissa}e{int(exponent)}"
 
 
@@ -46,11 +48,46 @@ def flop(x: float) -> str:
     return f"{sci(x, 3)} FLOP"
 
 
+def _grouped(v: float, digits: int) -> str:
+    """A mantissa with thousands separators once it reaches four digits: '1,000', '12,500', '2.2'."""
+    if abs(v) >= 1000:
+        return f"{float(f'{v:.{digits}g}'):,.0f}"
+    return _mantissa(v, digits)
+
+
 def usd(x: float) -> str:
-    """'$1.1T', '$5M', '$2.3e16' for amounts beyond trillions."""
+    """Money as people say it: '$5M', '$1B', '$1.1T', '$1,000T'; scientific only past $1e21.
+
+    Amounts past a trillion stay in trillions with separators, so a cost curve reads on one scale.
+    """
     if x is None or not math.isfinite(x):
         return "n/a"
+    if abs(x) >= 1e21:
+        return f"${sci(x, 2)}"
+    if abs(x) >= 1e12:
+        return f"${_grouped(x / 1e12, 2)}T"
     return f"${short(x, 2)}"
+
+
+_NAMED = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
+def times(x: float) -> str:
+    """A multiplier or ratio as people say it: '1×', '0.96×', '364×', '2,200×', '2.2 million×'."""
+    if x is None or not math.isfinite(x):
+        return "n/a"
+    if x == 0:
+        return "0×"
+    if abs(x) >= 1e15:
+        return f"{sci(x, 2)}×"
+    for size, name in _NAMED:
+        if abs(x) >= size:
+            return f"{_mantissa(x / size, 2)} {name}×"
+    if abs(x) >= 1000:
+        return f"{_grouped(x, 2)}×"
+    if abs(x) < 0.01:
+        return f"{sci(x, 2)}×"
+    return f"{_mantissa(x, 2)}×"
 
 
 def loss(x: float) -> str:
@@ -80,8 +117,3 @@ def month(x: float) -> str:
 def percent(p: float) -> str:
     """A probability as a whole percentage: '8%'."""
     return "n/a" if p is None or not math.isfinite(p) else f"{p:.0%}"
-
-
-def times(x: float) -> str:
-    """A multiplier: '2.2e6×'."""
-    return "n/a" if x is None or not math.isfinite(x) else f"{sci(x, 2)}×"

@@ -7,6 +7,7 @@ from lib import ui, units
 from lib.chains import bio_anchors
 from lib.chains.bio_anchors.charts import cdf_figure, compute_figure
 from lib.chains.bio_anchors.model import HEADLINE_YEARS
+from lib.chains.bio_anchors.params import NONE_FROM, NONE_TO
 from lib.chains.bio_anchors.published import ANCHORS
 
 ui.ensure_app_navigation()
@@ -25,16 +26,11 @@ result = chain.run(values)
 ui.share_link(chain.params, values)
 
 for warning in result.warnings:
-    st.warning(warning, icon="⚠️")
-none_start = float(values["none_2020"])
-if result.weights_rescaled:
-    st.info(f"The anchor weights add up to {result.weight_total:g}, and 'none of these works' takes {none_start:g}% "
-            f"at the start: {result.weight_total + none_start:g} in all. Weights are relative, so they were rescaled "
-            f"to share the remaining {100 - none_start:g}% in the same proportions (table below).", icon="⚖️")
+    st.warning(warning, icon=":material/warning:")
 
 median = chain.headline("median_year")
 cols = st.columns(1 + len(HEADLINE_YEARS))
-cols[0].metric(median.label, result.headlines.row(0)["median_year"].text(median), median.help,
+cols[0].metric(median.label, result.headlines.row(0)["median_year"].brief(median), median.help,
                delta_color="off", delta_arrow="off")
 for col, year in zip(cols[1:], HEADLINE_YEARS):
     col.metric(f"P(TAI by {year})", units.percent(result.headline[year]))
@@ -58,16 +54,18 @@ for a in ANCHORS:
     am = result.anchor_median_year[a.key]
     rows.append({
         "anchor": a.label,
-        "weight": f"{result.weights[a.key]:.0%}",
+        "weight": f"{float(values[f'w_{a.key}']):g}",
+        "share of the anchor mix": f"{result.weights[a.key]:.0%}",
         "median need, 2020 algorithms (log10 FLOP)": f"{result.shifted_p50[a.key]:.1f}",
         "with 2100 algorithms": f"{bands[1][-1]:.1f}",
         "median year, alone": "after 2100" if am is None else f"{am:.0f}",
         "P by 2100, alone": f"{result.anchor_p_2100[a.key]:.0%}",
     })
 st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
-q0, q1 = float(result.none_weight[0]), float(result.none_weight[-1])
-st.caption(f"Weights are relative: the mix divides them by their sum. On top, a 'none of these works' weight of "
-           f"{q0:.0%} in {int(result.years[0])} tapering to {q1:.0%} in 2100 caps the total below 100%.")
+st.caption(f"Weights are relative: each anchor's share of the mix is its weight divided by the total of all six "
+           f"(now {result.weight_total:g}). On top, the 'none of these works' weight ({float(values['none_2020']):g}% "
+           f"in {NONE_FROM}, tapering to {min(float(values['none_2100']), float(values['none_2020'])):g}% in {NONE_TO}) "
+           "keeps the total below 100%.")
 
 other = "1.0" if values["data_exp"] == "0.8" else "0.8"
 chinchilla_shift = max(shift, result.other_data_shift_oom)

@@ -28,7 +28,7 @@ ui.share_link(chain.params, values)
 
 start = int(values["start"])
 for message in result.messages:
-    st.info(message, icon="ℹ️")
+    st.info(message, icon=":material/info:")
 for note in cash.notes:
     st.caption(f"Prices: {note}.")
 

@@ -27,7 +27,7 @@ st.info(
     "Hoffmann on MassiveText, the replication on Hoffmann's reported points), so absolute losses "
     "from different papers are **not** on one scale. Compare slopes and crossings within a law, "
     "not heights across laws.",
-    icon="ℹ️",
+    icon=":material/info:",
 )
 # The model runs once per rerun: inside the budget fragment, which runs inline on a full rerun
 # and alone when only the budget moves; the rest of the page reads its result from here.
@@ -53,9 +53,15 @@ def budget_view() -> None:
     chin = result.allocation["hoffmann"]
     cols[2].metric("Chinchilla loss (compute-optimal)", heads["loss_hoffmann"].text(chain.headline("loss_hoffmann")),
                    f"N {units.short(chin.params)}, D {units.short(chin.tokens)}", delta_color="off", delta_arrow="off")
-    cross = heads["human_compute"].value
-    cols[3].metric(chain.headline("human_compute").label, units.flop(cross) if cross else "n/a",
-                   f"{units.times(cross / GPT3_FLOP)} GPT-3" if cross else "", delta_color="off", delta_arrow="off")
+    cols[3].metric("Human-level loss", f"{result.human_loss:.2f}", "on the GPT-3 fit's scale", delta_color="off",
+                   delta_arrow="off")
+    # Where each line shown reaches human level: the straight fit, and each scenario switched on.
+    shown = ["human_compute"] + [f"human_compute_{s}" for s in ("strong", "weak") if values[s]]
+    for col, key in zip(st.columns(len(shown)), shown):
+        cross = heads[key]
+        col.metric(chain.headline(key).label, cross.brief(chain.headline(key)),
+                   f"{units.times(cross.value / GPT3_FLOP)} GPT-3" if cross.value else cross.why,
+                   help=chain.headline(key).help, delta_color="off", delta_arrow="off")
 
     ui.chart(loss_figure(result), "loss_vs_compute", "loss")
     st.caption(
@@ -94,12 +100,16 @@ result = latest["result"]
 ui.chart(allocation_figure(result), "compute_optimal_allocation", "alloc")
 
 
+heads = result.headlines.row(0)
+
+
 def crossing_text(key: str, name: str) -> str:
-    flop = result.human_crossing.get(key)
-    top = units.sci(result.grid[-1], 2)
-    if flop is None:
-        return f"**{name}** never reaches {result.human_loss:.2f} below {top} FLOP."
-    return f"**{name}** reaches {result.human_loss:.2f} at {units.flop(flop)} ({units.times(flop / GPT3_FLOP)} GPT-3)."
+    cross = heads[key]
+    if cross.value is None:
+        return f"**{name}** never reaches {result.human_loss:.2f}: {cross.why}."
+    beyond = " (beyond the chart)" if cross.value > result.grid[-1] else ""
+    return (f"**{name}** reaches {result.human_loss:.2f} at {units.flop(cross.value)}{beyond}, "
+            f"{units.times(cross.value / GPT3_FLOP)} GPT-3.")
 
 
 st.subheader("Where the straight line ends")
@@ -108,14 +118,14 @@ with left:
     st.markdown(
         "The power law cannot run forever: text has some irreducible entropy. In the **strong "
         "capabilities** scenario the line holds until it hits that floor; in the **weak** one it "
-        "peels away early and stalls above it (Gao 2021). Set the floor and the bend in the sidebar."
+        "peels away early and stalls above it (Gao 2021). Set the floor and the bend under *Where the line ends* in the controls."
     )
 with right:
-    lines = [crossing_text("gpt3", "The straight GPT-3 fit")]
+    lines = [crossing_text("human_compute", "The straight GPT-3 fit")]
     if result.strong is not None:
-        lines.append(crossing_text("strong", "Strong scenario"))
+        lines.append(crossing_text("human_compute_strong", "The strong scenario"))
     if result.weak is not None:
-        lines.append(crossing_text("weak", "Weak scenario"))
+        lines.append(crossing_text("human_compute_weak", "The weak scenario"))
     st.markdown("\n".join(f"- {line}" for line in lines))
 
 st.subheader("IsoFLOP view")

@@ -23,8 +23,8 @@ def test_shared_link_restores_and_slider_updates(server, page):
     page.get_by_text("Hardware", exact=True).click()
     slider = page.locator(".st-key-hw_halving").get_by_role("slider")
     slider.focus()
-    slider.press("ArrowRight")  # 1.5 -> 1.6 years: slower hardware, lower probability
-    expect(page).to_have_url(re.compile(r"hw_halving=1\.6"))
-    expect(p2050).to_have_text("57%")  # 56.6%
+    slider.press("ArrowRight")  # 1.5 -> 1.58 years (the next log-grid step): slower hardware
+    expect(page).to_have_url(re.compile(r"hw_halving=1\.58"))
+    expect(p2050).to_have_text("57%")  # 56.9%
     expect(page.get_by_test_id("stException")).to_have_count(0)
     assert page.console_errors == []

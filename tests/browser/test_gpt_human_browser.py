@@ -21,12 +21,12 @@ def test_shared_link_restores_and_slider_updates(server, page):
 
     slider = page.locator(".st-key-doubling").get_by_role("slider")
     slider.focus()
-    slider.press("ArrowRight")  # 6.0 -> 6.1 months: 2030.71
-    expect(metric.get_by_test_id("stMetricValue")).to_have_text("Sep 2030")
-    expect(chart(page, 1)).to_contain_text("Compute reached: Sep 2030")
-    expect(page).to_have_url(re.compile(r"doubling=6\.1"))
+    slider.press("ArrowRight")  # 6.0 -> 6.16 months, the next step of the log grid: 2030.82
+    expect(metric.get_by_test_id("stMetricValue")).to_have_text("Oct 2030")
+    expect(chart(page, 1)).to_contain_text("Compute reached: Oct 2030")
+    expect(page).to_have_url(re.compile(r"doubling=6\.16"))
     expect(page).to_have_url(re.compile(r"refs=apollo&refs=iraq"))
     page.get_by_text("Share this view").click()
-    expect(page.get_by_test_id("stCode").first).to_contain_text("/gpt_human?doubling=6.1&budget=1e10&refs=apollo&refs=iraq")
+    expect(page.get_by_test_id("stCode").first).to_contain_text("/gpt_human?doubling=6.16&budget=1e10&refs=apollo&refs=iraq")
     expect(page.get_by_test_id("stException")).to_have_count(0)
     assert page.console_errors == []

@@ -114,3 +114,23 @@ def test_first_crossing_interpolates_and_reports_never():
     line = sl.power_law_compute(c, FIT.coef, FIT.exponent)
     assert sl.first_crossing(c, line, 0.86) == pytest.approx(sl.compute_for_loss(0.86, FIT.coef, FIT.exponent), rel=0.01)
     assert sl.first_crossing(c, line, 0.01) is None
+
+
+def test_scenario_crossings_are_exact_where_the_grid_finds_them():
+    """The closed-form crossings agree with a fine grid search on the scenario curves (0.1% in compute)."""
+    fit = sl.GPT3_FIT
+    grid = np.logspace(18, 40, 22001)
+    for target, bend, halving, floor in [(0.86, 1e26, 20.0, 0.5), (1.2, 1e24, 1.0, 1.0), (1.5, 1e22, 5.0, 0.0),
+                                         (1.9, 1e26, 2.0, 0.0)]:
+        weak = sl.weak_scenario(grid, fit.coef, fit.exponent, bend, halving, floor)
+        exact = sl.weak_crossing(target, fit.coef, fit.exponent, bend, halving, floor)
+        found = sl.first_crossing(grid, weak, target)
+        if found is None:
+            assert np.isnan(exact)
+        else:
+            assert float(exact) == pytest.approx(found, rel=1e-3)
+    # Levels off above the target: never, in words upstream.
+    assert np.isnan(sl.weak_crossing(0.86, fit.coef, fit.exponent, 1e26, 2.0, 0.0))
+    assert np.isnan(sl.strong_crossing(0.86, fit.coef, fit.exponent, 0.9))
+    assert float(sl.strong_crossing(0.86, fit.coef, fit.exponent, 0.7)) == pytest.approx(
+        float(sl.compute_for_loss(0.86, fit.coef, fit.exponent)))

@@ -11,7 +11,7 @@ CHAIN = Chain(
     key="bio-anchors",
     order=3,
     title="Biological anchors",
-    icon="🧠",
+    icon=":material/psychology:",
     summary="Cotra's 2020 model: the probability of transformative AI by year, from how much compute brain-based "
             "anchors say it needs against how much compute will be affordable.",
     params=PARAMS,

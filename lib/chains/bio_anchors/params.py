@@ -67,7 +67,7 @@ PARAMS = ParamSet(
               "Price-performance of training hardware in 2025, in 2020 dollars (~1e17 in 2020, 4e17 in 2025).",
               COTRA_2020, min=1e15, max=1e21, scale="log"),
         Param("hw_halving", "Hardware price halving time", "years", T.hw_halving_years,
-              "Years for the price of a FLOP to halve (report: 2.5).", COTRA_2020, min=0.5, max=10.0, step=0.1),
+              "Years for the price of a FLOP to halve (report: 2.5).", COTRA_2020, min=0.5, max=10.0, scale="log"),
         Param("flop_usd_max", "Maximum FLOP per dollar", "FLOP/$", T.max_flop_per_usd,
               "Level where hardware price-performance levels off (report: about six more orders of magnitude; "
               "the port uses 1e24).", RP_PORT, min=1e19, max=1e30, scale="log"),
@@ -76,7 +76,7 @@ PARAMS = ParamSet(
               min=1e6, max=1e13, scale="log"),
         Param("spend_doubling", "Spend doubling time", "years", T.spend_doubling_years,
               "Years for the largest-run budget to double (the report's spreadsheet: 2.5; prose summaries say 2).",
-              RP_PORT, min=0.5, max=10.0, step=0.1),
+              RP_PORT, min=0.5, max=10.0, scale="log"),
         Param("gdp_share", "Maximum share of GDP", "%", 100 * T.max_gdp_share,
               "Spending levels off at this share of the largest economy's GDP (report: 1%).", COTRA_2020,
               min=0.05, max=10.0, step=0.05),
@@ -91,7 +91,7 @@ PARAMS = ParamSet(
               choice_labels=("Per-anchor rule (port, at each median)", "Same halving time and cap for every anchor")),
         Param("algo_halving", "Algorithmic halving time", "years", T.algo_halving_years,
               "Years for the compute needed (at fixed capability) to halve, used when progress is the same for "
-              "every anchor (the port's rule spans 2 to 3.5).", RP_PORT, min=0.5, max=10.0, step=0.1),
+              "every anchor (the port's rule spans 2 to 3.5).", RP_PORT, min=0.5, max=10.0, scale="log"),
         Param("algo_cap", "Maximum algorithmic progress", "OOM", T.algo_cap_oom,
               "Orders of magnitude by which algorithms can at most cut the requirement, used when progress is the "
               "same for every anchor (the port's rule spans 2 to 5).", RP_PORT, min=0.0, max=8.0, step=0.1),

@@ -11,7 +11,7 @@ CHAIN = Chain(
     key="gpt-human",
     order=2,
     title="GPT-human cost timeline",
-    icon="💸",
+    icon=":material/payments:",
     summary="How much compute would reach human-level loss on the GPT-3 scaling curve, when growing training "
             "budgets get there, and when falling costs make it affordable (Gwern 2020).",
     params=PARAMS,

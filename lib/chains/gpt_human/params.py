@@ -53,12 +53,12 @@ PARAMS = ParamSet(
         Param("doubling", "Doubling time of largest training runs", "months", DOUBLING_AMODEI_MONTHS,
               f"Amodei & Hernandez 2018 measured {DOUBLING_AMODEI_MONTHS:g} months (2012-2018); Sevilla et al. "
               f"2022 find ~{DOUBLING_SEVILLA_MONTHS:g} months in the deep-learning era.", AMODEI,
-              min=0.5, max=120.0, step=0.1),
+              min=0.5, max=120.0, scale="log"),
         Param("halving", "Halving time of cost of fixed capability", "months", 16.0,
               "Time for the cost of a fixed level of performance to halve. Hernandez & Brown 2020 measured "
               "algorithmic efficiency alone (44x less compute for AlexNet-level accuracy 2012-2019, doubling "
               "every 16 months); the essay reads it as the cost net of hardware and algorithmic progress.",
-              HERNANDEZ, min=1.0, max=240.0, step=0.5),
+              HERNANDEZ, min=1.0, max=240.0, scale="log"),
         Param("start", "Start year", "", 2020,
               "Year of the reference model and of its cost; prices are in this year's dollars. Years are counted "
               "from the start of this year.", GWERN, min=2000, max=2100, step=1, kind="int"),

@@ -19,7 +19,7 @@ CHAIN = Chain(
     key="loss",
     order=1,
     title="Loss extrapolation",
-    icon="📉",
+    icon=":material/trending_down:",
     summary="Scaling laws (Kaplan 2020, Chinchilla 2022 and its 2024 replication) predict loss from training "
             "compute. Extend the straight line to larger budgets, compare compute-optimal allocations, and decide "
             "where the line ends: at an irreducible floor, or earlier.",
@@ -28,8 +28,12 @@ CHAIN = Chain(
     headlines=(
         *(Headline(f"loss_{key}", f"{LAW_NAMES[key]} loss at the budget", "nats/token", units.loss)
           for key in LAW_KEYS),
-        Headline("human_compute", "GPT-3 fit reaches human-level loss at", "FLOP", units.flop,
+        Headline("human_compute", "Straight GPT-3 fit reaches human level at", "FLOP", units.flop,
                  "Compute at which the straight GPT-3 fit falls to the human-level loss."),
+        Headline("human_compute_strong", "Strong scenario reaches human level at", "FLOP", units.flop,
+                 "The GPT-3 fit followed down to its floor: the same crossing, unless the floor is above human level."),
+        Headline("human_compute_weak", "Weak scenario reaches human level at", "FLOP", units.flop,
+                 "The GPT-3 fit bending past the bend: later, or never if it levels off above human level."),
     ),
     run=run,
     run_batch=run_batch,

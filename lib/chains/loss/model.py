@@ -78,7 +78,7 @@ class LossResult:
     human_crossing: dict[str, float | None]  # curve -> FLOP where it reaches human loss on the grid
     iso_law: str
     iso_law_label: str
-    iso_curves: dict[float, tuple[np.ndarray, np.ndarray]]  # budget -> (N, loss)
+    iso_curves: dict[float, tuple[np.ndarray, np.ndarray]]  # budget -> (N, loss), the user's budget included
     iso_minimum: dict[float, tuple[float, float]]  # budget -> (N at min, loss at min)
     gopher_chinchilla: dict[str, float]  # "Gopher"/"Chinchilla" -> loss by the chosen L(N, D)
     points: ModelPoints
@@ -109,7 +109,13 @@ def run_batch(values: Values) -> HeadlineBatch:
     c = v["compute"].astype(float)
     out = {f"loss_{key}": _law_loss(key, v, c) for key in LAW_KEYS}
     out["human_compute"] = sl.compute_for_loss(v["human"], v["fit_k"], v["fit_b"])
-    return headline_batch(out)
+    out["human_compute_strong"] = sl.strong_crossing(v["human"], v["fit_k"], v["fit_b"], v["strong_e"])
+    out["human_compute_weak"] = sl.weak_crossing(v["human"], v["fit_k"], v["fit_b"], v["bend"], v["bend_ooms"],
+                                                 v["weak_floor"])
+    return headline_batch(out, {
+        "human_compute_strong": [(np.isnan(out["human_compute_strong"]), "never: its floor is above human level")],
+        "human_compute_weak": [(np.isnan(out["human_compute_weak"]), "never: it levels off above human level")],
+    })
 
 
 def _column(v: Values, key: str) -> np.ndarray:
@@ -196,7 +202,9 @@ def evaluate(values: Values, models: pd.DataFrame) -> LossResult:
 
     iso_curves: dict[float, tuple[np.ndarray, np.ndarray]] = {}
     iso_min: dict[float, tuple[float, float]] = {}
-    for budget in ISOFLOP_BUDGETS:
+    # The user's budget joins the fixed ones unless it is already (within 5%) one of them.
+    budgets = sorted({*ISOFLOP_BUDGETS, *(() if any(abs(c / b - 1) < 0.05 for b in ISOFLOP_BUDGETS) else (c,))})
+    for budget in budgets:
         # Two decades either side of the parametric optimum frame the valley.
         centre = float(sl.chinchilla_optimal(budget, hoff)[0])
         n = np.logspace(np.log10(centre) - 2, np.log10(centre) + 2, 200)
