@@ -16,7 +16,7 @@ import math
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
-from scipy.special import log_ndtr, ndtri
+from scipy.special import log_ndtr, ndtr, ndtri
 
 from lib.chains.bio_anchors.published import (
     CHINCHILLA_TOKENS_PER_PARAM,
@@ -131,11 +131,17 @@ def split_normal_cdf(
     """
     x, p10, p50, p90 = _arr(x), _arr(p10), _arr(p50), _arr(p90)
     lo_gap, hi_gap = p50 - p10, p90 - p50
-    log_sf_x = log_ndtr(-_split_z(x, p50, lo_gap, hi_gap))
     floor_arr = _arr(floor)
     if np.all(np.isneginf(floor_arr)):
-        return -np.expm1(log_sf_x)
+        return -np.expm1(log_ndtr(-_split_z(x, p50, lo_gap, hi_gap)))
+    # The floor is one value per distribution, so its log survival is cheap and exact far in the
+    # tail; for the (many) x values, ndtr is enough unless the floor's own survival underflows.
     log_sf_floor = log_ndtr(-_split_z(floor_arr, p50, lo_gap, hi_gap))
+    if np.all(log_sf_floor > -600.0):
+        with np.errstate(under="ignore"):
+            ratio = ndtr(-_split_z(x, p50, lo_gap, hi_gap)) / np.exp(log_sf_floor)
+        return np.where(x >= floor_arr, np.clip(1.0 - ratio, 0.0, 1.0), 0.0)
+    log_sf_x = log_ndtr(-_split_z(x, p50, lo_gap, hi_gap))
     return np.where(x >= floor_arr, -np.expm1(np.minimum(log_sf_x - log_sf_floor, 0.0)), 0.0)
 
 
