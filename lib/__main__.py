@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import sys
 from collections.abc import Sequence
 from typing import Any
 
+from lib.problems import quote
 from lib.registry import ParamSet
 
 
@@ -22,16 +24,17 @@ class UsageError(Exception):
 
 def parse_args(params: ParamSet, args: Sequence[str]) -> dict[str, Any]:
     """key=value pairs -> validated values. Unlike the URL, the CLI refuses bad input outright."""
-    raw: dict[str, str] = {}
+    raw: dict[str, list[str]] = {}
     for arg in args:
         key, sep, text = arg.partition("=")
         if not sep:
-            raise UsageError(f"expected key=value, got '{arg}'")
-        raw[key] = text
-    values, warnings = params.validate(raw)
-    if warnings:
-        raise UsageError(warnings[0].split(";")[0])
-    return values
+            raise UsageError(f"expected key=value, got '{quote(arg)}'")
+        # Repeated keys are collected, so the registry reports them by the same rule as a link.
+        raw.setdefault(key, []).append(text)
+    check = params.check_query(raw)
+    if check.problems:
+        raise UsageError(check.problems[0].what)
+    return check.values
 
 
 def _json_safe(x: Any) -> Any:
@@ -75,5 +78,18 @@ def main(argv: Sequence[str]) -> int:
     return 0
 
 
+def run(argv: Sequence[str]) -> int:
+    """:func:`main` for a shell: a reader that stops early (``| head``) ends the output, not in a traceback."""
+    try:
+        code = main(argv)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # Python's own advice (docs of the signal module): point stdout at devnull so the flush at exit
+        # does not raise again, and exit as a tool killed by SIGPIPE would (128 + 13).
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
+    return code
+
+
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(run(sys.argv[1:]))

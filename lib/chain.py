@@ -23,7 +23,8 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from lib.registry import ParamSet, Preset
+from lib.presets import Preset
+from lib.registry import ParamSet
 
 Batch = dict[str, np.ndarray]
 

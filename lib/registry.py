@@ -2,9 +2,11 @@
 
 A :class:`Param` carries everything the rest of the app needs to know about a
 number: its URL key, label, unit, default, bounds, step, scale, help text and
-source. Widgets (lib/ui.py), URL validation (:func:`validate_query`), the CLI
+source. Widgets (lib/ui.py), URL validation (:meth:`ParamSet.check_query`), the CLI
 (lib/__main__.py), presets and the Sources page all derive from these
 declarations, so a default or a bound is written in exactly one place.
+
+Problems with outside text are :class:`lib.problems.Problem`; presets live in :mod:`lib.presets`.
 
 This module is pure: no Streamlit, no I/O.
 """
@@ -18,6 +20,8 @@ from typing import Literal
 
 import numpy as np
 
+from lib.problems import Problem, at, quote
+
 Scale = Literal["linear", "log"]
 Kind = Literal["float", "int", "bool", "choice", "multi"]
 Value = float | bool | str | tuple[str, ...]
@@ -26,7 +30,6 @@ Value = float | bool | str | tuple[str, ...]
 # 20 per decade keeps one arrow-key step at ~12% (a 0.05 OOM nudge), fine
 # enough for debate and coarse enough that PageUp/PageDown crosses decades fast.
 LOG_STEPS_PER_DECADE = 20
-
 
 @dataclass(frozen=True)
 class Source:
@@ -42,6 +45,8 @@ class Param:
 
     ``step`` is in natural units for linear parameters and ignored for log
     parameters, which use a fixed log grid (:data:`LOG_STEPS_PER_DECADE`).
+    ``active_when=(key, value)`` says the parameter matters only while another
+    (a choice or a switch) has that value; pages grey it out otherwise.
     """
 
     key: str
@@ -57,6 +62,7 @@ class Param:
     kind: Kind = "float"
     choices: tuple[str, ...] = ()
     choice_labels: tuple[str, ...] = ()
+    active_when: tuple[str, Value] | None = None
 
     def __post_init__(self) -> None:
         if not self.key.replace("_", "").isalnum() or self.key.lower() != self.key:
@@ -92,8 +98,16 @@ class Param:
         if self.kind == "choice":
             return str(value)
         if self.kind == "int":
-            return str(int(round(float(value))))
+            return str(round(float(value)))
         return format_number(float(value))
+
+    def display(self, value: Value) -> str:
+        """A value as a reader sees it on the page: a choice by its label, a switch as on/off."""
+        if self.kind == "choice" and self.choice_labels and value in self.choices:
+            return self.choice_labels[self.choices.index(value)]  # type: ignore[arg-type]
+        if self.kind == "bool":
+            return "on" if value else "off"
+        return self.format_value(value)
 
     def parse(self, text: str | list[str]) -> tuple[Value, str | None]:
         """Parse URL/CLI text into a valid value.
@@ -103,6 +117,11 @@ class Param:
         was accepted as is, else a short sentence naming the parameter.
         A multi-choice parameter takes a list (repeated URL keys) or comma-separated text.
         """
+        value, problem = self.check(text)
+        return value, None if problem is None else str(problem)
+
+    def check(self, text: str | list[str]) -> tuple[Value, Problem | None]:
+        """Like :meth:`parse`, with the problem kept as a :class:`Problem`. A list takes its last item."""
         if self.kind == "multi":
             return self._parse_multi(text)
         if isinstance(text, list):
@@ -114,31 +133,31 @@ class Param:
                 return True, None
             if low in ("false", "0", "no", "off"):
                 return False, None
-            return self.default, f"'{self.key}={text}' is not true/false; using the default."
+            return self.default, Problem("not_bool", ("", at(self.key, text), " is not true/false; using the default."))
         if self.kind == "choice":
             if text in self.choices:
                 return text, None
-            return self.default, (
-                f"'{self.key}={text}' is not one of {', '.join(self.choices)}; using the default."
-            )
+            return self.default, Problem("not_choice", (
+                "", at(self.key, text), f" is not one of {', '.join(self.choices)}; using the default."))
         try:
             number = float(text)
         except ValueError:
-            return self.default, f"'{self.key}={text}' is not a number; using the default ({self.format_value(self.default)})."
+            return self.default, Problem("not_number", (
+                "", at(self.key, text), f" is not a number; using the default ({self.format_value(self.default)})."))
         return self._check_number(number, text)
 
-    def _check_number(self, number: float, text: str) -> tuple[Value, str | None]:
-        if not math.isfinite(number):
-            return self.default, f"'{self.key}={text}' is not a finite number; using the default."
+    def _check_number(self, number: float, text: str) -> tuple[Value, Problem | None]:
+        if math.isnan(number) or (math.isinf(number) and _names_infinity(text)):
+            return self.default, Problem("not_finite", ("", at(self.key, text), " is not a finite number; using the default."))
+        # Past here an infinity is a literal too long for a float ("9" * 5000): a number out of range like any other.
         clamped = min(max(number, self.min), self.max)
         if self.kind == "int":
-            clamped = float(int(round(clamped)))
+            clamped = float(round(clamped))
         if clamped != number:
-            return clamped, (
-                f"'{self.key}={text}' is outside {self.format_value(self.min)} to "
-                f"{self.format_value(self.max)}{(' ' + self.unit) if self.unit else ''}; "
-                f"clamped to {self.format_value(clamped)}."
-            )
+            unit = f" {self.unit}" if self.unit else ""
+            bounds = f"{self.format_value(self.min)} to {self.format_value(self.max)}{unit}"
+            return clamped, Problem("out_of_range", (
+                "", at(self.key, text), f" is outside {bounds}; clamped to {self.format_value(clamped)}."))
         return number, None
 
     def coerce(self, value: object) -> tuple[Value, str | None]:
@@ -147,27 +166,29 @@ class Param:
         Numbers keep their full precision (no round trip through URL text).
         """
         if self.kind in ("float", "int") and isinstance(value, (int, float)) and not isinstance(value, bool):
-            return self._check_number(float(value), repr(value))
+            number, problem = self._check_number(float(value), repr(value))
+            return number, None if problem is None else str(problem)
         if self.kind == "bool" and isinstance(value, bool):
             return value, None
         if self.kind == "multi" and isinstance(value, (tuple, list)):
             return self.parse([str(v) for v in value])
         return self.parse(str(value))
 
-    def _parse_multi(self, text: str | list[str]) -> tuple[Value, str | None]:
+    def _parse_multi(self, text: str | list[str]) -> tuple[Value, Problem | None]:
         items = text if isinstance(text, list) else [text]
         picked = [part.strip() for item in items for part in item.split(",") if part.strip()]
         unknown = [p for p in picked if p not in self.choices]
         # Keep the declared order so equal selections compare (and link) equal.
         value = tuple(c for c in self.choices if c in picked)
         if unknown:
-            return value, f"'{self.key}' has unknown choice(s) {', '.join(unknown)}; they were dropped."
+            return value, Problem("not_choice", ("", at(self.key, ",".join(unknown)),
+                                                 " holds unknown choices; they were dropped."))
         return value, None
 
     def log_grid(self) -> list[float]:
         """Log-spaced, 3-significant-figure values from min to max, with the default."""
         lo, hi = math.log10(self.min), math.log10(self.max)
-        n = int(round((hi - lo) * LOG_STEPS_PER_DECADE))
+        n = round((hi - lo) * LOG_STEPS_PER_DECADE)
         values = {round_sig(10 ** e) for e in np.linspace(lo, hi, n + 1)}
         values.add(float(self.default))
         return sorted(v for v in values if self.min <= v <= self.max)
@@ -175,6 +196,11 @@ class Param:
     def widget_options(self, extra: Iterable[float] = ()) -> list[float]:
         """Options for a log parameter's select-slider: the grid plus extra values."""
         return sorted(set(self.log_grid()) | {float(x) for x in extra if self.min <= x <= self.max})
+
+
+def _names_infinity(text: str) -> bool:
+    """True when the text spells infinity out ('inf', '-Infinity'), not when a long literal overflowed."""
+    return "inf" in text.lower()
 
 
 def round_sig(x: float, sig: int = 3) -> float:
@@ -197,6 +223,31 @@ def format_number(x: float) -> str:
     return text
 
 
+def same_value(a: object, b: object) -> bool:
+    """Whether two parameter values are the same setting (floats within rounding, lists as tuples)."""
+    if isinstance(a, bool) or isinstance(b, bool):
+        return a == b
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+        return math.isclose(a, b, rel_tol=1e-9, abs_tol=0.0)
+    if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
+        return tuple(a) == tuple(b)
+    return a == b
+
+
+@dataclass(frozen=True)
+class QueryCheck:
+    """What a raw query says, once checked against a :class:`ParamSet`.
+
+    ``values`` has every parameter; ``problems`` lists what was wrong, the page's own parameters
+    first (they change what is shown) and unknown keys last; ``query`` is the corrected query, the
+    one the address bar should hold: only this page's non-default values, as canonical text.
+    """
+
+    values: dict[str, Value]
+    problems: tuple[Problem, ...]
+    query: dict[str, str | list[str]]
+
+
 @dataclass(frozen=True)
 class ParamSet:
     """The parameters of one model (one page), in the order of its argument's chain."""
@@ -209,6 +260,18 @@ class ParamSet:
         keys = [p.key for p in self.params]
         if len(keys) != len(set(keys)):
             raise ValueError(f"duplicate keys in {self.model}")
+        for p in self.params:
+            if p.active_when is not None:
+                self._check_active_when(p)
+
+    def _check_active_when(self, p: Param) -> None:
+        key, wanted = p.active_when  # type: ignore[misc]
+        if key == p.key or key not in self:
+            raise ValueError(f"{p.key}: active_when names {key!r}, not another parameter of {self.model}")
+        switch = self[key]
+        valid = wanted in switch.choices if switch.kind == "choice" else switch.kind == "bool" and isinstance(wanted, bool)
+        if not valid:
+            raise ValueError(f"{p.key}: active_when needs a value {key!r} can take, not {wanted!r}")
 
     def __getitem__(self, key: str) -> Param:
         for p in self.params:
@@ -226,32 +289,43 @@ class ParamSet:
     def defaults(self) -> dict[str, Value]:
         return {p.key: p.default for p in self.params}
 
-    def validate(
-        self, raw: Mapping[str, str | list[str]], ignore: Iterable[str] = ()
-    ) -> tuple[dict[str, Value], list[str]]:
-        """Turn raw key/text pairs (a URL query or CLI arguments) into values.
+    def check_query(self, raw: Mapping[str, str | list[str]], ignore: Iterable[str] = ()) -> QueryCheck:
+        """Check raw key/text pairs (a URL query or CLI arguments): values, problems and the corrected query.
 
-        Every parameter gets a valid value: missing ones take the default, bad
-        ones fall back or are clamped. Returns ``(values, warnings)`` where each
-        warning is a short sentence naming the offending parameter, written as
-        "<what is wrong>; <what was done>." so the CLI can show just the first part. Keys in
-        ``ignore`` belong to someone else (e.g. the preset selector) and are not
-        reported as unknown.
+        Every parameter gets a valid value: missing ones take the default, bad ones fall back or are
+        clamped. A key given more than once takes its last value (as Streamlit's widgets do), with a
+        problem that says so; a multi-choice key is meant to repeat. Keys in ``ignore`` belong to
+        someone else (e.g. a position selector) and are neither checked nor reported.
         """
         values = self.defaults()
-        warnings: list[str] = []
+        problems: list[Problem] = []
         skip = set(ignore)
         for key, text in raw.items():
             if key in skip:
                 continue
             if key not in self:
-                warnings.append(f"'{key}' is not a parameter of this page; it was ignored.")
+                problems.append(Problem("unknown", ("", quote(key), " is not a parameter of this page; it was ignored and left out of the link.")))
                 continue
-            value, warning = self[key].parse(text)
-            values[key] = value
-            if warning:
-                warnings.append(warning)
-        return values, warnings
+            param = self[key]
+            if param.kind != "multi" and isinstance(text, list) and len(text) > 1:
+                problems.append(Problem("repeated", (
+                    "", key, f" appears {len(text):,} times in the link; the last one, ", quote(text[-1]), ", was used.")))
+            values[key], problem = param.check(text)
+            if problem:
+                problems.append(problem)
+        problems.sort(key=lambda p: p.kind == "unknown")
+        return QueryCheck(values, tuple(problems), self.non_defaults(values))
+
+    def validate(
+        self, raw: Mapping[str, str | list[str]], ignore: Iterable[str] = ()
+    ) -> tuple[dict[str, Value], list[str]]:
+        """Turn raw key/text pairs (a URL query or CLI arguments) into values.
+
+        :meth:`check_query` with the problems as plain sentences, each
+        "<what is wrong>; <what was done>." so the CLI can show just the first part.
+        """
+        check = self.check_query(raw, ignore)
+        return check.values, [str(p) for p in check.problems]
 
     def coerce(self, values: Mapping[str, object]) -> tuple[dict[str, Value], list[str]]:
         """Native values (from code, tests or a model's caller) -> a full set of valid values.
@@ -263,7 +337,7 @@ class ParamSet:
         warnings: list[str] = []
         for key, value in values.items():
             if key not in self:
-                warnings.append(f"'{key}' is not a parameter of this page; it was ignored.")
+                warnings.append(f"'{quote(key)}' is not a parameter of this page; it was ignored.")
                 continue
             out[key], warning = self[key].coerce(value)
             if warning:
@@ -305,27 +379,33 @@ class ParamSet:
     def non_defaults(self, values: Mapping[str, Value]) -> dict[str, str | list[str]]:
         """URL query for ``values``: only what differs from the defaults, as text.
 
-        Multi-choice values become lists (repeated keys: urlencode with doseq=True).
+        Multi-choice values become lists (repeated keys: urlencode with doseq=True); an empty
+        selection is the empty text, as Streamlit writes a cleared multiselect (``?refs=``).
         """
         out: dict[str, str | list[str]] = {}
         for p in self.params:
-            if p.key in values and values[p.key] != p.default:
+            if p.key in values and not same_value(values[p.key], p.default):
                 value = values[p.key]
-                out[p.key] = list(value) if p.kind == "multi" else p.format_value(value)  # type: ignore[arg-type]
+                if p.kind == "multi":
+                    out[p.key] = list(value) or ""  # type: ignore[arg-type]
+                else:
+                    out[p.key] = p.format_value(value)
         return out
 
+    def differences(self, values: Mapping[str, Value], reference: Mapping[str, Value]) -> tuple[str, ...]:
+        """Keys whose value differs from ``reference`` (a preset: the defaults overlaid with its values)."""
+        return tuple(p.key for p in self.params
+                     if not same_value(values.get(p.key, p.default), reference.get(p.key, p.default)))
 
-@dataclass(frozen=True)
-class Preset:
-    """A named set of parameter values (a published scenario, or a debate position)."""
-
-    name: str
-    description: str
-    values: Mapping[str, Value]
-    source: Source
-
-    def check(self, params: ParamSet) -> None:
-        for key, value in self.values.items():
-            _, warning = params[key].parse(params[key].format_value(value))
-            if warning:
-                raise ValueError(f"preset {self.name!r}: {warning}")
+    def inactive_reason(self, key: str, values: Mapping[str, Value]) -> str | None:
+        """Why parameter ``key`` has no effect with these values (see ``Param.active_when``); None if it has."""
+        param = self[key]
+        if param.active_when is None:
+            return None
+        switch_key, wanted = param.active_when
+        switch = self[switch_key]
+        current = values.get(switch_key, switch.default)
+        if same_value(current, wanted):
+            return None
+        return (f"Not used while '{switch.label}' is '{switch.display(current)}'; "
+                f"set it to '{switch.display(wanted)}' to use this.")

@@ -1,26 +1,65 @@
 """The one module that talks to Streamlit: registry parameters become widgets.
 
 Pages call :func:`controls` to get validated values (URL -> registry ->
-widgets), then draw results with the small helpers below. Everything else in
-lib/ stays Streamlit-free.
+widgets), then draw results with the small helpers below; a page without
+parameters calls :func:`no_parameters`. Everything else in lib/ stays
+Streamlit-free.
 
 URL syncing is Streamlit's own ``bind="query-params"``: a widget's key is its
 URL parameter, values equal to the default are left out of the URL. Streamlit
-drops bad URL values silently, so :func:`_check_url` reads the raw query once
-per session and page, says what was wrong, and seeds clamped values.
+drops bad URL values silently, so on arriving at a page :func:`_check_link`
+reads the raw query, says what was wrong, and puts the corrected query in the
+address bar, so that the address bar is always the share link.
+
+A query of more than 1,000 fields (or 512Ki characters) never reaches the
+server: Streamlit drops it whole. A few lines of JavaScript (a components-v2
+probe, mounted only when a page arrives with an empty query) read the browser's
+address and send such a query back; the page then warns, takes its own
+parameters from it and clears the rest. Where that script cannot run (AppTest,
+a client without JavaScript), such a link still opens at the defaults, unannounced.
 """
 
 from __future__ import annotations
 
+import functools
 import math
-from collections.abc import Mapping, Sequence
-from urllib.parse import urlencode
+from collections.abc import Callable, Mapping, Sequence
+from urllib.parse import parse_qs, urlencode
 
 import plotly.graph_objects as go
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 
 from lib.charts import figure_to_frame
-from lib.registry import Param, ParamSet, Preset, Value
+from lib.presets import Preset, match_preset
+from lib.problems import Problem, oversized_problem, summarize
+from lib.registry import Param, ParamSet, QueryCheck, Value
+
+# Streamlit 1.67 drops a whole query past these limits before any script sees it
+# (streamlit/runtime/state/query_params.py: sanitize_query_string); only the browser keeps it.
+STREAMLIT_MAX_FIELDS = 1000
+STREAMLIT_MAX_CHARS = 512 * 1024
+
+# URL keys that belong to the app frame (widgets in app.py, before pg.run()) rather than to a page:
+# every page keeps them in the address as they are and does not report them.
+FRAME_KEYS: tuple[str, ...] = ()
+
+_ARRIVED = "_link_page"  # the page whose link was checked last: a different one means we just arrived
+_OVERSIZED = "_link_oversized"  # (page, raw query) that the browser probe sent back
+_PROBE_KEY = "_link_probe"
+
+# Runs in the app page (components v2 are not sandboxed) and reports the address's query only when
+# Streamlit will have ignored it, so an ordinary page load sends nothing back.
+_PROBE_JS = """
+export default function ({ data, parentElement, setTriggerValue }) {
+  // Nothing to see: take the element's slot out of the layout, so it leaves no gap.
+  const host = parentElement.host ?? parentElement;
+  host.closest?.('[data-testid="stElementContainer"]')?.style.setProperty("display", "none");
+  const query = window.location.search.slice(1);
+  const fields = query ? query.split("&").length : 0;
+  if (fields > data.fields || query.length > data.chars) setTriggerValue("query", query);
+}
+"""
 
 
 def ensure_app_navigation() -> None:
@@ -44,40 +83,123 @@ def _state_key(params: ParamSet, name: str) -> str:
     return f"_{params.model}_{name}"
 
 
-def _check_url(params: ParamSet, presets: Sequence[Preset]) -> None:
-    """Validate the raw query string once per session and page; store warnings and seeds."""
-    checked = _state_key(params, "url_checked")
-    if st.session_state.get(checked):
+# -- the link: check it once per arrival, show its problems, correct the address bar -----------------
+
+def _check_link(params: ParamSet, presets: Sequence[Preset] = ()) -> None:
+    """On arriving at a page: validate its link, store the problems, make the address bar the corrected link."""
+    oversized = st.session_state.pop(_OVERSIZED, None)
+    if oversized is not None and oversized[0] == params.model:
+        _check_oversized(params, presets, oversized[1])
         return
-    st.session_state[checked] = True
-    raw = {key: st.query_params.get_all(key) for key in st.query_params.keys()}
-    values, warnings = params.validate(raw)
+    if st.session_state.get(_ARRIVED) == params.model:
+        return
+    st.session_state[_ARRIVED] = params.model
+    raw = {key: st.query_params.get_all(key) for key in st.query_params}
+    # An empty query may be one Streamlit threw away for its size: only the browser can tell.
+    st.session_state[_state_key(params, "probe")] = not raw
+    check = params.check_query(raw, ignore=FRAME_KEYS)
+    _store(params, presets, check, check.problems)
+    _correct_address(params, raw, check)
+
+
+def _store(params: ParamSet, presets: Sequence[Preset], check: QueryCheck, problems: Sequence[Problem]) -> None:
     extras: dict[str, list[float]] = {}
-    for key, text in raw.items():
-        if key not in params:
-            # Unknown keys would otherwise ride along in every shared link.
-            del st.query_params[key]
-            continue
-        param = params[key]
-        value, problem = param.parse(text)
-        if param.scale == "log":
-            extras.setdefault(key, []).append(float(value))  # type: ignore[arg-type]
-        if problem:
-            # Clamped or replaced: Streamlit would drop the raw text and fall back to the
-            # default, so seed the widget with the corrected value ourselves. (The
-            # "default value but also set via Session State" log line is expected here
-            # and silenced in .streamlit/config.toml.)
-            st.session_state[key] = list(value) if param.kind == "multi" else value  # type: ignore[arg-type]
-    for preset in presets:
-        for key, value in preset.values.items():
+    # Off-grid log values (from the link or a preset) become extra slider stops, kept exactly.
+    for values in (check.values, *(p.values for p in presets)):
+        for key, value in values.items():
             if params[key].scale == "log":
-                extras.setdefault(key, []).append(float(value))
+                extras.setdefault(key, []).append(float(value))  # type: ignore[arg-type]
     st.session_state[_state_key(params, "extras")] = extras
-    st.session_state[_state_key(params, "warnings")] = warnings
+    st.session_state[_state_key(params, "link_values")] = check.values
+    st.session_state[_state_key(params, "problems")] = summarize(problems)
+    st.session_state[_state_key(params, "presets")] = tuple(presets)
 
 
-def _widget(param: Param, extras: Sequence[float]) -> Value:
-    common = dict(key=param.key, help=f"{param.help}\n\nSource: {param.source.citation}", bind="query-params")
+def _correct_address(params: ParamSet, raw: Mapping[str, list[str]], check: QueryCheck) -> None:
+    """Write the corrected query over the raw one; rerun if a widget must seed from it.
+
+    Bound widgets seed from the query the run started with, and a value they reject (out of range,
+    off the options) is dropped from the URL, not corrected. So the corrected query goes in
+    before any widget binds, and a rerun lets the widgets seed from it (this is a page's first run,
+    when nothing is bound yet). Dropping unknown keys alone needs no rerun.
+    """
+    target = {key: raw[key] for key in FRAME_KEYS if key in raw}
+    target |= {key: value if isinstance(value, list) else [value] for key, value in check.query.items()}
+    if list(target.items()) == list(raw.items()):
+        return
+    try:
+        st.query_params.from_dict(target)
+    except StreamlitAPIException:
+        return  # a key still bound to a widget of the page just left; that widget cleans its own value up
+    if any(target.get(key) != raw.get(key) for key in params.keys):
+        st.rerun()
+
+
+def _check_oversized(params: ParamSet, presets: Sequence[Preset], query: str) -> None:
+    """Salvage a query Streamlit ignored: warn, seed this page's values, and clear the junk from the address.
+
+    This happens a run after the page first drew its defaults, when widgets are bound and no longer
+    seed from the URL; setting their session state instead makes Streamlit write them to the URL.
+    """
+    raw = parse_qs(query, keep_blank_values=True)
+    check = params.check_query(raw, ignore=FRAME_KEYS)
+    fields = query.count("&") + 1 if query else 0
+    first = oversized_problem(fields, len(query), STREAMLIT_MAX_FIELDS, STREAMLIT_MAX_CHARS)
+    _store(params, presets, check, (first, *check.problems))
+    try:
+        # The server holds no parameters (Streamlit dropped them all): this empties the address bar.
+        # FRAME_KEYS are not salvaged here: the frame's widgets drew before any page could read them.
+        st.query_params.clear()
+    except StreamlitAPIException:
+        pass  # a widget already wrote its own value: the junk is gone from the address bar anyway
+    for key in raw:
+        if key in params:
+            _seed(params[key], check.values[key])
+
+
+def _seed(param: Param, value: Value) -> None:
+    st.session_state[param.key] = list(value) if param.kind == "multi" else value  # type: ignore[arg-type]
+
+
+def _mount_probe(params: ParamSet) -> None:
+    """Ask the browser whether its address holds a query Streamlit dropped (an invisible element)."""
+    if not st.session_state.pop(_state_key(params, "probe"), False):
+        return
+
+    def on_report() -> None:
+        st.session_state[_OVERSIZED] = (params.model, st.session_state[_PROBE_KEY]["query"])
+
+    _probe()(key=_PROBE_KEY, data={"fields": STREAMLIT_MAX_FIELDS, "chars": STREAMLIT_MAX_CHARS},
+             on_query_change=on_report)
+
+
+@functools.cache
+def _probe() -> Callable[..., object]:
+    # Registered once per process: registering a name again replaces it, with a logged warning.
+    return st.components.v2.component("link_probe", js=_PROBE_JS)
+
+
+def _show_problems(params: ParamSet) -> None:
+    for problem in st.session_state.get(_state_key(params, "problems"), ()):
+        title = "Link problems" if problem.kind == "summary" else "Link problem"
+        # Markdown built by the registry: our words escaped, the link's text in code spans.
+        st.warning(f"{title}: {problem.markdown()}", icon=":material/warning:")
+
+
+def no_parameters(page: str) -> None:
+    """For a page without parameters: any in its link are reported and dropped, as on the model pages."""
+    params = ParamSet(page, ())
+    _check_link(params)
+    _show_problems(params)
+    _mount_probe(params)
+
+
+# -- widgets ------------------------------------------------------------------------------------------
+
+def _widget(param: Param, extras: Sequence[float], inactive: str | None) -> Value:
+    why = f"**{inactive}**\n\n" if inactive else ""
+    common = {"key": param.key, "help": f"{why}{param.help}\n\nSource: {param.source.citation}",
+              "bind": "query-params", "disabled": inactive is not None}
     label = f"{param.label} ({param.unit})" if param.unit else param.label
     if param.kind == "bool":
         return st.toggle(label, value=bool(param.default), **common)
@@ -100,6 +222,22 @@ def _widget(param: Param, extras: Sequence[float]) -> Value:
                      value=float(param.default), step=float(param.step), format=f"%.{decimals}f", **common)
 
 
+def _current_values(params: ParamSet, drawn: Mapping[str, Value]) -> dict[str, Value]:
+    """Every parameter's value now: drawn this run, else its widget's state, else what the link said."""
+    link: Mapping[str, Value] = st.session_state.get(_state_key(params, "link_values"), {})
+    out: dict[str, Value] = {}
+    for p in params.params:
+        if p.key in drawn:
+            out[p.key] = drawn[p.key]
+            continue
+        try:
+            value = st.session_state[p.key]
+        except KeyError:  # not drawn yet in this session: its widget will seed from the link
+            value = link.get(p.key, p.default)
+        out[p.key] = tuple(value) if isinstance(value, list) else value
+    return out
+
+
 def controls(params: ParamSet, presets: Sequence[Preset] = (), expanded: Sequence[str] = (),
              inline: Sequence[str] = ()) -> dict[str, Value]:
     """Draw the page's inputs in the sidebar, grouped in the argument's order; return their values.
@@ -108,13 +246,11 @@ def controls(params: ParamSet, presets: Sequence[Preset] = (), expanded: Sequenc
     :func:`control`, typically inside an ``st.fragment`` with the charts they alone
     drive, so moving them reruns only that part of the page.
     """
-    _check_url(params, presets)
-    for warning in st.session_state[_state_key(params, "warnings")]:
-        st.warning(f"Link problem: {warning}", icon="⚠️")
+    _check_link(params, presets)
+    _show_problems(params)
     values: dict[str, Value] = {}
     with st.sidebar:
-        if presets:
-            _preset_picker(params, presets)
+        picker = st.container()  # drawn last, from the values below, but shown first
         groups = params.groups or (("Parameters", params.keys),)
         for title, keys in groups:
             keys = tuple(k for k in keys if k not in inline)
@@ -122,43 +258,89 @@ def controls(params: ParamSet, presets: Sequence[Preset] = (), expanded: Sequenc
                 continue
             with st.expander(title, expanded=title in expanded):
                 for key in keys:
-                    values[key] = control(params, key)
+                    values[key] = _control(params, key, values)
         st.button("Reset all to defaults", on_click=_apply, args=(params, {}), key=f"_reset_{params.model}",
                   width="stretch")
+    if presets:
+        with picker:
+            _preset_picker(params, presets, values)
+    _mount_probe(params)
     return values
 
 
 def control(params: ParamSet, key: str) -> Value:
-    """The widget of one registry parameter, bound to the URL; returns its value."""
+    """The widget of one registry parameter, bound to the URL; returns its value.
+
+    Drawn inside a fragment, it can move the values off (or onto) a preset while the preset box,
+    outside the fragment, still shows the old state: then the whole page reruns once to redraw it.
+    """
+    value = _control(params, key, {})
+    presets: Sequence[Preset] = st.session_state.get(_state_key(params, "presets"), ())
+    if presets:
+        now = _preset_status(params, presets, _current_values(params, {key: value}))
+        shown, reran = _state_key(params, "preset_status"), _state_key(params, "preset_rerun")
+        # Once per new status: should a full run still disagree, a second rerun would loop.
+        if now != st.session_state.get(shown) and now != st.session_state.get(reran):
+            st.session_state[reran] = now
+            st.rerun(scope="app")
+    return value
+
+
+def _control(params: ParamSet, key: str, drawn: Mapping[str, Value]) -> Value:
     extras: Mapping[str, list[float]] = st.session_state[_state_key(params, "extras")]
-    return _widget(params[key], extras.get(key, ()))
+    inactive = params.inactive_reason(key, _current_values(params, drawn)) if params[key].active_when else None
+    return _widget(params[key], extras.get(key, ()), inactive)
 
 
 def _apply(params: ParamSet, overrides: Mapping[str, Value]) -> None:
     """Set every widget to the defaults overlaid with ``overrides`` (a preset)."""
     for param in params.params:
-        value = overrides.get(param.key, param.default)
-        st.session_state[param.key] = list(value) if param.kind == "multi" else value  # type: ignore[arg-type]
+        _seed(param, overrides.get(param.key, param.default))
+    # The link's problems were about values that are now gone.
+    st.session_state[_state_key(params, "problems")] = ()
 
 
-def _preset_picker(params: ParamSet, presets: Sequence[Preset]) -> None:
-    names = [p.name for p in presets]
+# -- presets ------------------------------------------------------------------------------------------
+
+def _preset_status(params: ParamSet, presets: Sequence[Preset], values: Mapping[str, Value]
+                   ) -> tuple[str, str, str | None]:
+    """The preset box's label, the caption under it, and the preset it holds (only if the values are it)."""
+    match = match_preset(params, presets, values)
+    if match.preset is None or match.exact:
+        return match.label, "", match.preset.name if match.preset else None
+    # The box is narrow and may cut its label short; the caption says it all.
+    names = ", ".join(params[k].label for k in match.changed)
+    return match.label, f"{match.changes.capitalize()} from '{match.preset.name}': {names}.", None
+
+
+def _preset_picker(params: ParamSet, presets: Sequence[Preset], values: Mapping[str, Value]) -> None:
+    """A preset selector that reads what the values are: a preset's name, 'name · 2 values changed', or 'Custom'."""
+    pick = _state_key(params, "preset_pick")
+    label, caption, holds = status = _preset_status(params, presets, _current_values(params, values))
+    st.session_state[_state_key(params, "preset_status")] = status
+    # Set before the box is drawn, every run: after a slider moves off a preset, the box lets it go.
+    st.session_state[pick] = holds
 
     def on_pick() -> None:
-        chosen = st.session_state[_state_key(params, "preset_pick")]
-        preset = next(p for p in presets if p.name == chosen)
-        _apply(params, preset.values)
+        chosen = st.session_state[pick]
+        preset = next((p for p in presets if p.name == chosen), None)
+        if preset is not None:
+            _apply(params, preset.values)
 
-    st.selectbox("Preset", names, index=None, placeholder="Load a preset…", key=_state_key(params, "preset_pick"),
-                 on_change=on_pick, help="\n\n".join(f"**{p.name}**: {p.description}" for p in presets))
+    st.selectbox("Preset", [p.name for p in presets], index=None, placeholder=label, key=pick, on_change=on_pick,
+                 help="\n\n".join(f"**{p.name}**: {p.description}" for p in presets))
+    if caption:
+        st.caption(caption)
 
+
+# -- output helpers -----------------------------------------------------------------------------------
 
 def share_link(params: ParamSet, values: Mapping[str, Value]) -> None:
     """Show the link that reproduces this view (only non-default values), with a copy button."""
     query = urlencode(params.non_defaults(values), safe=".,", doseq=True)
     base = st.context.url or ""
     link = f"{base}?{query}" if query else base
-    with st.popover("🔗 Share this view", width="content"):
+    with st.popover("Share this view", icon=":material/link:", width="content"):
         st.caption("This link restores every value on this page. The address bar holds it too.")
         st.code(link or "(the link appears when the page is open in a browser)", language=None, wrap_lines=True)
 

@@ -8,6 +8,7 @@ from lib.chains import CHAINS
 ui.ensure_app_navigation()
 
 st.title("📈 AI forecasting arguments, with the numbers live")
+ui.no_parameters("home")
 st.markdown(
     f"Debates about when AI reaches human level keep returning to {len(CHAINS)} chains of reasoning. Each "
     "page below turns one chain into sliders and charts, so a disagreement becomes a question of "

@@ -9,6 +9,7 @@ from lib.chains import CHAINS
 ui.ensure_app_navigation()
 
 st.title("📚 Sources")
+ui.no_parameters("sources")
 st.markdown(
     "Generated from the parameter registry and the data files, so it always matches what the "
     "pages use. URL key is the name a parameter has in shared links."

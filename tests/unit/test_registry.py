@@ -1,10 +1,11 @@
 """The parameter registry: parsing, clamping, URL text and presets."""
 
+import itertools
 import math
 
 import pytest
 
-from lib.chains import loss
+from lib.chains import gpt_human, loss
 from lib.registry import Param, ParamSet, Source, format_number
 
 SRC = Source("test")
@@ -53,7 +54,7 @@ def test_log_grid_contains_default_and_spans_bounds():
     p = loss.PARAMS["compute"]
     grid = p.log_grid()
     assert grid[0] == p.min and grid[-1] == p.max and p.default in grid
-    assert all(b > a for a, b in zip(grid, grid[1:]))
+    assert all(b > a for a, b in itertools.pairwise(grid))
     assert 5.76e23 in p.widget_options([5.76e23, 1e40])
     assert 1e40 not in p.widget_options([1e40])
 
@@ -95,3 +96,21 @@ def test_coerce_native_values_keeps_precision_and_reports_problems():
     assert values["compute"] == 1e32 and values["kaplan"] is False and values["iso_law"] == "hoffmann"
     assert len(warnings) == 3 and all(any(k in w for w in warnings) for k in ("compute", "iso_law", "zzz"))
     assert values["h_e"] == loss.PARAMS["h_e"].default
+
+
+def test_check_keeps_the_problem_that_parse_reports_as_text():
+    p = loss.PARAMS["compute"]
+    for text in ("1e40", "abc", "nan", "5.76e23", ["1e20", "1e21"]):
+        value, problem = p.check(text)
+        assert p.parse(text) == (value, None if problem is None else str(problem))
+
+
+def test_display_shows_choices_by_label_and_switches_as_on_off():
+    assert gpt_human.PARAMS["target"].display("ratio") == "Error ratio to reference"
+    assert loss.PARAMS["kaplan"].display(False) == "off"
+    assert loss.PARAMS["compute"].display(5.76e23) == "5.76e23"
+
+
+def test_non_defaults_ignores_float_noise():
+    values = {**loss.PARAMS.defaults(), "fit_b": loss.PARAMS["fit_b"].default * (1 + 1e-12)}
+    assert loss.PARAMS.non_defaults(values) == {}

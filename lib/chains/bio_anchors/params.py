@@ -16,7 +16,8 @@ from lib.chains.bio_anchors.published import (
     Anchor,
 )
 from lib.facts import US_GDP_2020_USD
-from lib.registry import Param, ParamSet, Preset
+from lib.presets import Preset
+from lib.registry import Param, ParamSet
 
 T = COTRA_2020_TRENDS
 NONE_FROM, NONE_TO = 2020, 2100  # the years the two "none" weight sliders apply to
@@ -91,10 +92,12 @@ PARAMS = ParamSet(
               choice_labels=("Per-anchor rule (port, at each median)", "Same halving time and cap for every anchor")),
         Param("algo_halving", "Algorithmic halving time", "years", T.algo_halving_years,
               "Years for the compute needed (at fixed capability) to halve, used when progress is the same for "
-              "every anchor (the port's rule spans 2 to 3.5).", RP_PORT, min=0.5, max=10.0, scale="log"),
+              "every anchor (the port's rule spans 2 to 3.5).", RP_PORT, min=0.5, max=10.0, scale="log",
+              active_when=("algo", "global")),
         Param("algo_cap", "Maximum algorithmic progress", "OOM", T.algo_cap_oom,
               "Orders of magnitude by which algorithms can at most cut the requirement, used when progress is the "
-              "same for every anchor (the port's rule spans 2 to 5).", RP_PORT, min=0.0, max=8.0, step=0.1),
+              "same for every anchor (the port's rule spans 2 to 5).", RP_PORT, min=0.0, max=8.0, step=0.1,
+              active_when=("algo", "global")),
         Param("algo_start", "Algorithmic progress counted from", "", T.algo_start_year,
               "Year from which requirements start to shrink with better algorithms (the port: 2025; "
               "the requirements themselves are stated with 2020 algorithms).", RP_PORT,

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from lib import scaling_laws as sl
-from lib.registry import Param, ParamSet, Preset, Source
+from lib.presets import Preset
+from lib.registry import Param, ParamSet, Source
 
 GWERN = Source("Gwern 2020, 'The Scaling Hypothesis', footnote 20", "https://gwern.net/scaling-hypothesis")
 BROWN = Source("Brown et al. 2020, fig. 3.1, fit as quoted in Gwern 2020", "https://arxiv.org/abs/2005.14165")
@@ -41,10 +42,12 @@ PARAMS = ParamSet(
               kind="choice", choices=("loss", "ratio"), choice_labels=("Target loss", "Error ratio to reference")),
         Param("ratio", "Error ratio to reference", "x", 2.0,
               "How many times a human's loss the reference model has (essay: about 2). "
-              "Used when the target is set by ratio.", GWERN, min=1.0, max=10.0, step=0.1),
+              "Used when the target is set by ratio.", GWERN, min=1.0, max=10.0, step=0.1,
+              active_when=("target", "ratio")),
         Param("loss", "Target loss", "nats/token", 0.86,
               "Human-level WebText loss, used when the target is set directly. "
-              "The essay's 0.86 is 1.73/2 rounded.", GWERN, min=0.05, max=5.0, step=0.01),
+              "The essay's 0.86 is 1.73/2 rounded.", GWERN, min=0.05, max=5.0, step=0.01,
+              active_when=("target", "loss")),
         Param("floor", "Irreducible loss", "nats/token", 0.0,
               "Loss the curve cannot go below (the entropy of text). 0 means no floor, as in the essay; "
               "any other value is your assumption. A target at or below the floor is never reached.",

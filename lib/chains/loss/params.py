@@ -8,7 +8,8 @@ their help text says so.
 from __future__ import annotations
 
 from lib import scaling_laws as sl
-from lib.registry import Param, ParamSet, Preset, Source
+from lib.presets import Preset
+from lib.registry import Param, ParamSet, Source
 from lib.units import PF_DAY_FLOP
 
 KAPLAN = Source("Kaplan et al. 2020, Scaling Laws for Neural Language Models, eq. 1.3 and fig. 14",
@@ -88,16 +89,16 @@ PARAMS = ParamSet(
               "exactly down to an irreducible floor, then flat.", GAO, kind="bool"),
         Param("strong_e", "Strong scenario: irreducible loss", "nats", 0.7, "Where the straight line "
               "stops. Our assumption: nobody knows the entropy of text on this scale.", GAO,
-              min=0.0, max=2.0, step=0.01),
+              min=0.0, max=2.0, step=0.01, active_when=("strong", True)),
         Param("weak", "Show weak-capabilities scenario", "", True, "The GPT-3 fit peels away: its "
               "exponent decays past the bend and it never goes below a higher floor.", GAO, kind="bool"),
         Param("weak_floor", "Weak scenario: floor", "nats", 1.0, "Loss the weak scenario never "
-              "goes below (our assumption).", GAO, min=0.0, max=2.0, step=0.01),
+              "goes below (our assumption).", GAO, min=0.0, max=2.0, step=0.01, active_when=("weak", True)),
         Param("bend", "Weak scenario: bend at", "FLOP", 1e26, "Compute past which the exponent "
-              "starts to decay (our assumption).", GAO, min=1e20, max=1e32, scale="log"),
+              "starts to decay (our assumption).", GAO, min=1e20, max=1e32, scale="log", active_when=("weak", True)),
         Param("bend_ooms", "Weak scenario: exponent halves every", "OOM", 2.0, "Orders of magnitude of "
               "compute over which the local exponent halves past the bend (our assumption).", GAO,
-              min=0.2, max=20.0, step=0.1),
+              min=0.2, max=20.0, step=0.1, active_when=("weak", True)),
         Param("human", "Human-level loss", "nats", 0.86, "Reference line on the GPT-3 fit's scale: "
               "GPT-3's 1.73 halved and rounded, on the guess that it has about twice a human's error.", GWERN,
               min=0.1, max=3.0, step=0.01),
