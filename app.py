@@ -11,4 +11,5 @@ pages = [
     *(st.Page(chain.page, title=chain.title, icon=chain.icon, url_path=chain.url_path) for chain in CHAINS),
     st.Page("pages/sources.py", title="Sources", icon=":material/menu_book:", url_path="sources"),
 ]
-st.navigation(pages).run()
+# Navigation on top: the page uses the full width, its controls in its own left column.
+st.navigation(pages, position="top").run()

@@ -28,6 +28,7 @@ from urllib.parse import parse_qs, urlencode
 
 import plotly.graph_objects as go
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 from streamlit.errors import StreamlitAPIException
 
 from lib.charts import figure_to_frame
@@ -239,17 +240,20 @@ def _current_values(params: ParamSet, drawn: Mapping[str, Value]) -> dict[str, V
 
 
 def controls(params: ParamSet, presets: Sequence[Preset] = (), expanded: Sequence[str] = (),
-             inline: Sequence[str] = ()) -> dict[str, Value]:
-    """Draw the page's inputs in the sidebar, grouped in the argument's order; return their values.
+             inline: Sequence[str] = ()) -> tuple[dict[str, Value], DeltaGenerator]:
+    """The link's warnings, then the page's inputs in a left column; returns their values and the main column.
 
-    Keys in ``inline`` are left out of the sidebar: the page draws them itself with
-    :func:`control`, typically inside an ``st.fragment`` with the charts they alone
-    drive, so moving them reruns only that part of the page.
+    Call it first inside the page's one ``st.fragment``: a slider then reruns only the page, not
+    app.py's navigation, which cost more than everything a page draws (benchmarks/README.md).
+    On a phone the columns stack, so the controls come first, in collapsed groups, above the charts.
+    Keys in ``inline`` are left out of the column: the page draws them itself with :func:`control`
+    (the Loss page's budget sits above its chart).
     """
     _check_link(params, presets)
     _show_problems(params)
+    side, main = st.columns([1, 3], gap="medium")
     values: dict[str, Value] = {}
-    with st.sidebar:
+    with side:
         picker = st.container()  # drawn last, from the values below, but shown first
         groups = params.groups or (("Parameters", params.keys),)
         for title, keys in groups:
@@ -265,7 +269,7 @@ def controls(params: ParamSet, presets: Sequence[Preset] = (), expanded: Sequenc
         with picker:
             _preset_picker(params, presets, values)
     _mount_probe(params)
-    return values
+    return values, main
 
 
 def control(params: ParamSet, key: str) -> Value:

@@ -7,7 +7,7 @@ from lib.chains import CHAINS
 
 ui.ensure_app_navigation()
 
-st.title("📈 AI forecasting arguments, with the numbers live")
+st.title(":material/query_stats: AI forecasting arguments, with the numbers live")
 ui.no_parameters("home")
 st.markdown(
     f"Debates about when AI reaches human level keep returning to {len(CHAINS)} chains of reasoning. Each "
@@ -24,8 +24,9 @@ for column, (number, chain) in zip(st.columns(len(CHAINS)), enumerate(CHAINS, st
 
 st.divider()
 st.markdown(
-    "**How to use it in a discussion.** Open a page, move the sliders in the sidebar, and use "
+    "**How to use it in a discussion.** Open a page and move its sliders: they sit in the column on the "
+    "left of the charts (on a phone, above them, grouped in sections you open). Use "
     "*Share this view* (or copy the address bar) to send the exact view. Presets load published "
     "scenarios. Every chart's data downloads as CSV; the camera icon on a chart saves a PNG."
 )
-st.page_link("pages/sources.py", label="Sources: every parameter, default and dataset", icon="📚")
+st.page_link("pages/sources.py", label="Sources: every parameter, default and dataset", icon=":material/menu_book:")

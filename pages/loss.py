@@ -20,8 +20,6 @@ st.markdown(
     "on and off, change their constants, and decide where the straight line ends."
 )
 
-values = ui.controls(chain.params, chain.presets, expanded=("Where the line ends",), inline=("compute",))
-
 st.info(
     "Each law was fitted on its own dataset and tokenizer (Kaplan and the GPT-3 fit on WebText2, "
     "Hoffmann on MassiveText, the replication on Hoffmann's reported points), so absolute losses "
@@ -29,21 +27,35 @@ st.info(
     "not heights across laws.",
     icon=":material/info:",
 )
-# The model runs once per rerun: inside the budget fragment, which runs inline on a full rerun
-# and alone when only the budget moves; the rest of the page reads its result from here.
-latest: dict[str, loss.LossResult] = {}
 
 
+def crossing_text(result: loss.LossResult, key: str, name: str) -> str:
+    cross = result.headlines.row(0)[key]
+    if cross.value is None:
+        return f"**{name}** never reaches {result.human_loss:.2f}: {cross.why}."
+    beyond = " (beyond the chart)" if cross.value > result.grid[-1] else ""
+    return (f"**{name}** reaches {result.human_loss:.2f} at {units.flop(cross.value)}{beyond}, "
+            f"{units.times(cross.value / GPT3_FLOP)} GPT-3.")
+
+
+# The whole page below the introduction is one fragment: a control reruns the page, not app.py's
+# navigation; the model runs once per rerun.
 @st.fragment
-def budget_view() -> None:
-    left, right = st.columns([3, 1], vertical_alignment="bottom")
-    with left:
-        values["compute"] = ui.control(chain.params, "compute")
-    with right:
-        ui.share_link(chain.params, values)
-    result = latest["result"] = loss.run(values)
-    heads = result.headlines.row(0)
+def view() -> None:
+    values, main = ui.controls(chain.params, chain.presets, inline=("compute",))
+    with main:
+        left, right = st.columns([3, 1], vertical_alignment="bottom")
+        with left:
+            values["compute"] = ui.control(chain.params, "compute")
+        with right:
+            ui.share_link(chain.params, values)
+        result = loss.run(values)
+        heads = result.headlines.row(0)
+        draw_budget(values, result, heads)
+        draw_rest(values, result)
 
+
+def draw_budget(values: dict, result: loss.LossResult, heads: dict) -> None:
     c = result.compute_flop
     cols = st.columns(4)
     cols[0].metric("Compute budget", units.flop(c), f"{units.sci(c / units.PF_DAY_FLOP, 3)} PF-days · "
@@ -92,56 +104,43 @@ def budget_view() -> None:
         "although the paper trained 70B on 1.4T (20 per parameter); the replication's constants give about 20. "
         "Approaches 1-2 are anchored at 67B parameters for 5.76e23 FLOP (Hoffmann Table 3)."
     )
+    ui.chart(allocation_figure(result), "compute_optimal_allocation", "alloc")
 
 
-budget_view()
-result = latest["result"]
-# Drawn outside the fragment: its curves do not depend on the budget.
-ui.chart(allocation_figure(result), "compute_optimal_allocation", "alloc")
+def draw_rest(values: dict, result: loss.LossResult) -> None:
+    st.subheader("Where the straight line ends")
+    left, right = st.columns(2)
+    with left:
+        st.markdown(
+            "The power law cannot run forever: text has some irreducible entropy. In the **strong "
+            "capabilities** scenario the line holds until it hits that floor; in the **weak** one it "
+            "peels away early and stalls above it (Gao 2021). Set the floor and the bend under *Where the "
+            "line ends* in the controls."
+        )
+    with right:
+        lines = [crossing_text(result, "human_compute", "The straight GPT-3 fit")]
+        if result.strong is not None:
+            lines.append(crossing_text(result, "human_compute_strong", "The strong scenario"))
+        if result.weak is not None:
+            lines.append(crossing_text(result, "human_compute_weak", "The weak scenario"))
+        st.markdown("\n".join(f"- {line}" for line in lines))
 
-
-heads = result.headlines.row(0)
-
-
-def crossing_text(key: str, name: str) -> str:
-    cross = heads[key]
-    if cross.value is None:
-        return f"**{name}** never reaches {result.human_loss:.2f}: {cross.why}."
-    beyond = " (beyond the chart)" if cross.value > result.grid[-1] else ""
-    return (f"**{name}** reaches {result.human_loss:.2f} at {units.flop(cross.value)}{beyond}, "
-            f"{units.times(cross.value / GPT3_FLOP)} GPT-3.")
-
-
-st.subheader("Where the straight line ends")
-left, right = st.columns(2)
-with left:
+    st.subheader("IsoFLOP view")
+    pair = result.gopher_chinchilla
     st.markdown(
-        "The power law cannot run forever: text has some irreducible entropy. In the **strong "
-        "capabilities** scenario the line holds until it hits that floor; in the **weak** one it "
-        "peels away early and stalls above it (Gao 2021). Set the floor and the bend under *Where the line ends* in the controls."
+        f"At a fixed budget, a model can be too small (under-parameterised) or too big (under-trained). "
+        f"By **{result.iso_law_label}**, Gopher (280B params, 300B tokens) scores **{pair['Gopher']:.3f}** and "
+        f"Chinchilla (70B, 1.4T) **{pair['Chinchilla']:.3f}** at about the same compute (6.3e23 vs 5.8e23 FLOP)."
     )
-with right:
-    lines = [crossing_text("human_compute", "The straight GPT-3 fit")]
-    if result.strong is not None:
-        lines.append(crossing_text("human_compute_strong", "The strong scenario"))
-    if result.weak is not None:
-        lines.append(crossing_text("human_compute_weak", "The weak scenario"))
-    st.markdown("\n".join(f"- {line}" for line in lines))
+    ui.chart(isoflop_figure(result), "isoflop", "iso")
+    formulas(values)
 
-st.subheader("IsoFLOP view")
-pair = result.gopher_chinchilla
-st.markdown(
-    f"At a fixed budget, a model can be too small (under-parameterised) or too big (under-trained). "
-    f"By **{result.iso_law_label}**, Gopher (280B params, 300B tokens) scores **{pair['Gopher']:.3f}** and "
-    f"Chinchilla (70B, 1.4T) **{pair['Chinchilla']:.3f}** at about the same compute (6.3e23 vs 5.8e23 FLOP)."
-)
-ui.chart(isoflop_figure(result), "isoflop", "iso")
 
-v = values
-kc, ka, knd, fit = sl.KAPLAN_2020_COMPUTE, sl.KAPLAN_2020_ALLOCATION, sl.KAPLAN_2020_ND, sl.GPT3_FIT
-with st.expander("Formulas and sources"):
-    st.markdown(
-        rf"""
+def formulas(v: dict) -> None:
+    kc, ka, knd, fit = sl.KAPLAN_2020_COMPUTE, sl.KAPLAN_2020_ALLOCATION, sl.KAPLAN_2020_ND, sl.GPT3_FIT
+    with st.expander("Formulas and sources"):
+        st.markdown(
+            rf"""
 - **Kaplan L(C_min)** = $(C_c/C)^{{\alpha_C}}$, now $\alpha_C$ = {num(v['k_alpha'])}, $C_c$ = {num(v['k_cc'])}
   PF-days; compute-optimal $N = {num(ka.coef)}\,C^{{{num(v['k_a'])}}}$ (C in PF-days), $D = C/6N$.
   Kaplan et al. 2020, eq. 1.3 and fig. 14 (published: {num(kc.alpha_c)}, {num(kc.c_c_pfdays)}, exponent {num(ka.exponent)}).
@@ -163,4 +162,7 @@ with st.expander("Formulas and sources"):
 
 Every parameter's source is on the **Sources** page.
 """
-    )
+        )
+
+
+view()

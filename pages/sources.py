@@ -8,7 +8,7 @@ from lib.chains import CHAINS
 
 ui.ensure_app_navigation()
 
-st.title("📚 Sources")
+st.title(":material/menu_book: Sources")
 ui.no_parameters("sources")
 st.markdown(
     "Generated from the parameter registry and the data files, so it always matches what the "

@@ -155,7 +155,7 @@ def test_the_preset_box_follows_the_sliders(server, page):
     slider.focus()
     slider.press("ArrowRight")
     expect_preset_box(page, "gpt-human", "Gwern 2020 (essay) · 1 value changed")
-    expect(page.get_by_test_id("stSidebar")).to_contain_text(
+    expect(page.get_by_test_id("stMain")).to_contain_text(
         "1 value changed from 'Gwern 2020 (essay)': Doubling time of largest training runs.")
     slider.press("ArrowLeft")
     expect_preset_box(page, "gpt-human", "Gwern 2020 (essay)")

@@ -89,7 +89,7 @@ def test_cold_server_opened_by_a_shared_link_uses_app_navigation(browser):
         pg = browser.new_page()
         pg.goto(f"http://127.0.0.1:{port}/loss?compute=5.76e23")
         wait_for_app(pg)
-        nav = pg.get_by_test_id("stSidebarNav")
+        nav = pg.get_by_role("navigation", name="App pages")
         expect(nav).to_contain_text("Loss extrapolation")
         expect(nav).not_to_contain_text("app")
         expect(pg.get_by_test_id("stMetricValue").first).to_have_text("5.76e23 FLOP")

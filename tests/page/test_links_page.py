@@ -160,7 +160,7 @@ def test_the_preset_box_names_the_preset_the_values_are(open_page):
     box = preset_box(at, gpt_human.CHAIN)
     assert box.value is None
     assert box.proto.placeholder == "Slower compute growth (Sevilla 2022, 6-month doubling) · 1 value changed"
-    assert any("1 value changed from" in c.value and "Halving time" in c.value for c in at.sidebar.caption)
+    assert any("1 value changed from" in c.value and "Halving time" in c.value for c in at.caption)
 
 
 def test_two_moves_from_the_cotra_2022_fit_are_counted(open_page):
