@@ -24,8 +24,8 @@ QUOTE_LIMIT = 40
 PROBLEMS_SHOWN = 5
 # -- problems with outside text ---------------------------------------------------------
 
-ProblemKind = Literal["unknown", "repeated", "not_number", "not_finite", "out_of_range", "not_choice", "not_bool",
-                      "oversized", "summary"]
+ProblemKind = Literal["unknown", "repeated", "not_number", "not_finite", "out_of_range", "off_step", "not_choice",
+                      "not_bool", "oversized", "summary"]
 
 # How the summary line counts the problems it does not list: (one, many).
 _KIND_NOUNS: dict[str, tuple[str, str]] = {
@@ -34,6 +34,7 @@ _KIND_NOUNS: dict[str, tuple[str, str]] = {
     "not_number": ("value that is not a number", "values that are not numbers"),
     "not_finite": ("value that is not finite", "values that are not finite"),
     "out_of_range": ("value out of range", "values out of range"),
+    "off_step": ("value finer than its slider", "values finer than their sliders"),
     "not_choice": ("unknown choice", "unknown choices"),
     "not_bool": ("value that is not true/false", "values that are not true/false"),
     "oversized": ("oversized query", "oversized queries"),

@@ -146,19 +146,36 @@ class Param:
                 "", at(self.key, text), f" is not a number; using the default ({self.format_value(self.default)})."))
         return self._check_number(number, text)
 
-    def _check_number(self, number: float, text: str) -> tuple[Value, Problem | None]:
+    def _check_number(self, number: float, text: str, snap: bool = True) -> tuple[Value, Problem | None]:
+        """Clamp to the bounds; for text from a link or the CLI (``snap``) also round to the slider's step."""
         if math.isnan(number) or (math.isinf(number) and _names_infinity(text)):
             return self.default, Problem("not_finite", ("", at(self.key, text), " is not a finite number; using the default."))
         # Past here an infinity is a literal too long for a float ("9" * 5000): a number out of range like any other.
         clamped = min(max(number, self.min), self.max)
-        if self.kind == "int":
-            clamped = float(round(clamped))
         if clamped != number:
             unit = f" {self.unit}" if self.unit else ""
             bounds = f"{self.format_value(self.min)} to {self.format_value(self.max)}{unit}"
+            clamped = self.snap(clamped) if snap else (float(round(clamped)) if self.kind == "int" else clamped)
             return clamped, Problem("out_of_range", (
                 "", at(self.key, text), f" is outside {bounds}; clamped to {self.format_value(clamped)}."))
+        snapped = self.snap(number) if snap else (float(round(number)) if self.kind == "int" else number)
+        if snap and snapped != number:
+            # A slider can only show its steps: keeping 0.855 under a slider reading 0.86 would show one
+            # number while the model used another.
+            return snapped, Problem("off_step", (
+                "", at(self.key, text), f" is finer than this slider's step of {self.format_value(self.step)}; "
+                f"rounded to {self.format_value(snapped)}."))
         return number, None
+
+    def snap(self, number: float) -> float:
+        """The nearest value a linear slider can hold (min + a whole number of steps); log values stay."""
+        if self.scale == "log" or self.kind not in ("float", "int"):
+            return number
+        step = max(self.step, 1.0) if self.kind == "int" else self.step
+        steps = math.floor((number - self.min) / step + 0.5 + 1e-9)
+        # Rounded to the step's decimals, so 0.1 * 3 is 0.3, not 0.30000000000000004.
+        decimals = max(0, -math.floor(math.log10(step) + 1e-12)) + 2
+        return min(round(self.min + steps * step, decimals), self.max)
 
     def coerce(self, value: object) -> tuple[Value, str | None]:
         """Like :meth:`parse`, for a native Python value (what models get from code and tests).
@@ -166,7 +183,8 @@ class Param:
         Numbers keep their full precision (no round trip through URL text).
         """
         if self.kind in ("float", "int") and isinstance(value, (int, float)) and not isinstance(value, bool):
-            number, problem = self._check_number(float(value), repr(value))
+            # Values from code (draws, tests) keep their precision: only a slider has steps.
+            number, problem = self._check_number(float(value), repr(value), snap=False)
             return number, None if problem is None else str(problem)
         if self.kind == "bool" and isinstance(value, bool):
             return value, None

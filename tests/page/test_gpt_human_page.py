@@ -72,3 +72,10 @@ def test_one_click_to_the_slower_doubling_estimate(open_page):
     assert_clean(at)
     assert at.select_slider(key="doubling").value == 6.0
     assert metric(at, REACHED).value == "Jul 2030"
+
+
+def test_a_precise_doubling_time_is_kept_and_shown_exactly(open_page):
+    at = open_page(PAGE, {"doubling": "5.55"})
+    assert_clean(at)
+    assert not at.warning
+    assert at.select_slider(key="doubling").value == 5.55

@@ -1,6 +1,6 @@
 """AppTest: the Loss page renders at defaults, presets and bounds, and reacts to its widgets."""
 
-from pagetest import assert_clean, text_of, trace_names
+from pagetest import assert_clean, metric, text_of, trace_names
 
 from lib.chains import loss
 from lib.chains.loss.params import LAW_NAMES
@@ -73,3 +73,11 @@ def test_legends_follow_the_constants_in_a_link(open_page):
 def test_kaplan_allocation_note_says_the_choice(open_page):
     at = open_page(PAGE)
     assert "simplification is ours" in text_of(at, "caption")
+
+
+def test_a_value_finer_than_its_slider_is_rounded_with_a_warning(open_page):
+    at = open_page(PAGE, {"human": "0.855"})
+    assert_clean(at)
+    assert "is finer than this slider" in text_of(at, "warning").replace("\\", "")
+    assert at.slider(key="human").value == 0.86
+    assert metric(at, "Human-level loss").value == "0.86"

@@ -21,7 +21,8 @@ def _value_strategy(p: Param):
         return st.integers(min_value=int(p.min), max_value=int(p.max)).map(float)
     if p.scale == "log":
         return st.sampled_from(p.log_grid())
-    return st.floats(min_value=p.min, max_value=p.max)
+    # A linear slider holds its steps only; finer values are rounded with a warning (tested below).
+    return st.integers(0, int(round((p.max - p.min) / p.step))).map(lambda i: p.snap(p.min + i * p.step))
 
 
 @pytest.mark.parametrize("chain", CHAINS, ids=[c.key for c in CHAINS])
@@ -58,3 +59,17 @@ def test_any_query_string_yields_valid_values(chain, data):
             assert v in p.choices, p.key
         elif p.kind == "multi":
             assert set(v) <= set(p.choices), p.key
+
+
+@pytest.mark.parametrize("chain", CHAINS, ids=[c.key for c in CHAINS])
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_a_value_finer_than_its_slider_is_rounded_and_said(chain, data):
+    linear = [p for p in chain.params.params if p.kind == "float" and p.scale == "linear"]
+    p = data.draw(st.sampled_from(linear))
+    value = data.draw(st.floats(min_value=p.min, max_value=p.max))
+    parsed, warning = p.parse(repr(value))
+    assert parsed == p.snap(value) and abs(parsed - value) <= p.step / 2 + 1e-9
+    assert (warning is None) == (parsed == value), (p.key, value, parsed, warning)
+    if warning:
+        assert "finer than this slider's step" in warning and p.key in warning

@@ -40,13 +40,14 @@ def test_registry_sanity(chain):
         if p.kind in ("float", "int"):
             assert p.min <= p.default <= p.max, p.key
             assert p.format_value(p.default) and p.parse(p.format_value(p.default)) == (p.default, None), p.key
+            assert p.snap(p.default) == p.default, f"{p.key}: default off its slider's steps"
         if p.kind == "choice":
             assert p.default in p.choices
     assert chain.bench_slider in params.keys and params[chain.bench_slider].kind in ("float", "int")
     names = [pr.name for pr in chain.presets]
     assert len(names) == len(set(names))
     for preset in chain.presets:
-        preset.check(params)
+        preset.check(params)  # includes: every value sits on its slider's steps
     keys = [h.key for h in chain.headlines]
     assert len(keys) == len(set(keys)) and keys
 
