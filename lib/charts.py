@@ -1,15 +1,19 @@
 """The shared chart look, and helpers every page's chart builders use.
 
-One template for all pages: readable on a projector, log axes with units, and
-one colour per law or anchor wherever it appears. Builders are pure
-(data in, ``go.Figure`` out) so tests can inspect them without a browser.
+One template for all pages: readable on a projector and on a phone, log axes with units, and
+one colour per law or anchor wherever it appears. Builders are pure (data in, ``go.Figure``
+out) so tests can inspect them without a browser.
+
+Labels are placed by :mod:`lib.chart_labels`, not left to Plotly; CSV downloads are built by
+:mod:`lib.chart_data`.
 """
 
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
 import plotly.graph_objects as go
+
+from lib.chart_labels import LABEL_SIZE, LEGEND_SIZE, MARGIN, is_far, text_size
 
 # Okabe-Ito palette: distinguishable with the common colour-vision deficiencies.
 COLORS: dict[str, str] = {
@@ -17,8 +21,9 @@ COLORS: dict[str, str] = {
     "gpt3": "#E69F00",
     "hoffmann": "#009E73",
     "besiroglu": "#CC79A7",
-    "hoffmann_1": "#7FCBB5",
-    "hoffmann_2": "#3FB591",
+    # Hoffmann's other two approaches: the same family as approach 3, lighter and darker.
+    "hoffmann_1": "#7FD1B9",
+    "hoffmann_2": "#00664A",
     "strong": "#D55E00",
     "weak": "#56B4E9",
     "human": "#444444",
@@ -26,28 +31,38 @@ COLORS: dict[str, str] = {
     "models": "#333333",
 }
 
-# One colour per biological anchor, the same on every chart.
+# One colour per biological anchor, the same on every chart: six hues far apart for normal vision
+# and under simulated protanopia and deuteranopia (tests/unit/test_charts.py measures CIEDE2000),
+# from Okabe-Ito (orange, sky blue, blue) and Paul Tol's muted scheme (wine, green, rose).
 ANCHOR_COLORS: dict[str, str] = {
     "life": "#E69F00",
     "short": "#56B4E9",
     "med": "#0072B2",
-    "long": "#003f73",
-    "genome": "#009E73",
-    "evo": "#CC79A7",
+    "long": "#882255",
+    "genome": "#117733",
+    "evo": "#CC6677",
 }
 
 FONT_SIZE = 15
-
-
 BASE_LAYOUT: dict[str, object] = {
     "paper_bgcolor": "white",
     "plot_bgcolor": "white",
     "font": {"size": FONT_SIZE, "color": "#2a2a2a"},
-    "legend": {"orientation": "h", "yanchor": "top", "y": -0.15, "x": 0, "font": {"size": 13}},
+    # Anchored to the bottom of the figure, not to the plot: Plotly then adds the legend's own
+    # height to the bottom margin, so however many rows it wraps into on a phone it sits under
+    # the axis title instead of on it.
+    "legend": {"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0, "xanchor": "left",
+               "font": {"size": LEGEND_SIZE}, "tracegroupgap": 0},
     "hovermode": "closest",
     "hoverlabel": {"font": {"size": 14}},
+    # Fewer buttons: a shorter modebar that fits the empty top margin, even on a phone.
+    "modebar": {"remove": ["select2d", "lasso2d", "autoScale2d", "zoomIn2d", "zoomOut2d", "toggleSpikelines",
+                           "hoverClosestCartesian", "hoverCompareCartesian"],
+                "bgcolor": "rgba(255,255,255,0.8)"},
 }
 GRID = {"showgrid": True, "gridcolor": "#e5e5e5", "zeroline": False, "linecolor": "#999", "showline": True}
+# A translucent white box behind direct labels, so the lines under them do not cut the text.
+LABEL_BG = "rgba(255,255,255,0.8)"
 
 
 class Chart:
@@ -71,9 +86,34 @@ class Chart:
         vertical, _, horizontal = position.partition(" ")
         shift = {"top": 10, "bottom": -10, "middle": 0}[vertical]
         anchor = {"left": "right", "right": "left", "center": "center", "": "center"}[horizontal]
-        self.annotations.append({"x": float(np.log10(x)) if log_x else x, "y": float(np.log10(y)) if log_y else y,
-                                 "text": text, "showarrow": False, "yshift": shift, "xanchor": anchor,
-                                 "font": {"size": 12, "color": "#444"}, **extra})
+        spec = {"x": float(np.log10(x)) if log_x else x, "y": float(np.log10(y)) if log_y else y,
+                "text": text, "showarrow": False, "yshift": shift, "xanchor": anchor,
+                "font": {"size": LABEL_SIZE, "color": "#444"}}
+        spec.update(extra)
+        self.annotations.append(spec)
+
+    def callout(self, x: float, y: float, text: str, offset: tuple[float, float], *, color: str = "#333",
+                marker: float = 12, background: bool = False, **extra: object) -> None:
+        """A label centred ``offset`` px (y up) from a point in axis units, from :func:`place_labels`.
+
+        Labels further than their own size from the point get a thin leader line to it. A white
+        box behind the text only with ``background`` (a label that had to go over a line): such a
+        box behind every label cost the browser ~20 ms per redraw of the loss chart.
+        """
+        dx, dy = offset
+        w, h = text_size(text)
+        far = is_far(dx, dy, w, h)
+        spec: dict[str, object] = {"x": x, "y": y, "text": text, "xanchor": "center", "yanchor": "middle",
+                                   "font": {"size": LABEL_SIZE, "color": color}, "name": "placed"}
+        if background:
+            spec["bgcolor"] = LABEL_BG
+        if far:
+            spec.update(showarrow=True, ax=dx, ay=-dy, arrowhead=0, arrowwidth=1, arrowcolor="#888",
+                        standoff=marker / 2)
+        else:
+            spec.update(showarrow=False, xshift=dx, yshift=dy)
+        spec.update(extra)
+        self.annotations.append(spec)
 
     def add(self, **trace: object) -> None:
         trace.setdefault("type", "scatter")
@@ -90,9 +130,17 @@ class Chart:
         self.add(x=[x, x], y=list(y_range), mode="lines", line={"color": color, "width": width, "dash": dash},
                  hoverinfo="skip", showlegend=False)
 
-    def figure(self, *, height: int = 520, **layout: object) -> go.Figure:
+    def legend_names(self) -> list[str]:
+        """The names the legend will show, for estimating its height."""
+        return [str(t["name"]) for t in self.data if t.get("name") and t.get("showlegend", True)]
+
+    def figure(self, *, height: int = 520, csv: dict[str, str] | None = None, **layout: object) -> go.Figure:
+        """The figure; ``csv`` names the x and y columns of its download ({"x": ..., "y": ...}, with units)."""
+        margin = {**MARGIN, **layout.pop("margin", {})}  # type: ignore[dict-item]
         spec = {"data": self.data, "layout": {**BASE_LAYOUT, "height": height, "annotations": self.annotations,
-                                              "margin": {"l": 70, "r": 20, "t": 30, "b": 60}, **layout}}
+                                              "margin": margin, **layout}}
+        if csv:
+            spec["layout"]["meta"] = {"csv": csv}  # type: ignore[index]
         return go.Figure(spec, _validate=False)
 
 
@@ -100,13 +148,19 @@ def axis(title: str, **extra: object) -> dict[str, object]:
     return {"title": {"text": title}, **GRID, **extra}
 
 
-def log_axis(title: str, lo: float | None = None, hi: float | None = None) -> dict[str, object]:
-    """A log axis with '10^24'-style ticks; a tick every decade when the range is known and short."""
+def log_axis(title: str, lo: float | None = None, hi: float | None = None, *, dtick: float | None = None
+             ) -> dict[str, object]:
+    """A log axis with '10^24'-style ticks over [lo, hi].
+
+    Plotly spaces the ticks itself by the width it has (every decade on a wide screen, every few
+    on a phone), so no tick labels collide; pass ``dtick`` (decades) only for a y axis, whose
+    height does not change with the screen.
+    """
     spec = axis(title, type="log", exponentformat="power")
     if lo is not None and hi is not None:
         spec["range"] = [float(np.log10(lo)), float(np.log10(hi))]
-        if np.log10(hi / lo) <= 16:
-            spec["dtick"] = 1
+    if dtick is not None:
+        spec["dtick"] = dtick
     return spec
 
 
@@ -116,20 +170,7 @@ LOSS_TICKS = [0.2, 0.3, 0.5, 0.7, 1, 1.5, 2, 3, 4, 5]
 def loss_axis(title: str, lo: float | None = None, hi: float | None = None) -> dict[str, object]:
     """A log axis for losses (0.5 to 5 nats), labelled at readable values rather than decades."""
     spec = log_axis(title, lo, hi)
-    spec.pop("dtick", None)
     spec.update(tickvals=LOSS_TICKS, ticktext=[str(t) for t in LOSS_TICKS])
     return spec
 
 
-def figure_to_frame(fig: go.Figure) -> pd.DataFrame:
-    """Every plotted series of a figure as one long table (series, x, y) for CSV download."""
-    frames = []
-    for trace in fig.data:
-        x, y, name = trace["x"], trace["y"], trace["name"]
-        # Unnamed traces are decoration (bands, vertical markers), not data.
-        if x is None or y is None or not name:
-            continue
-        frames.append(pd.DataFrame({"series": name, "x": np.asarray(x), "y": np.asarray(y)}))
-    if not frames:
-        return pd.DataFrame(columns=["series", "x", "y"])
-    return pd.concat(frames, ignore_index=True)

@@ -31,7 +31,7 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 from streamlit.errors import StreamlitAPIException
 
-from lib.charts import figure_to_frame
+from lib.chart_data import figure_to_csv
 from lib.presets import Preset, match_preset
 from lib.problems import Problem, oversized_problem, summarize
 from lib.registry import Param, ParamSet, QueryCheck, Value
@@ -339,21 +339,27 @@ def _preset_picker(params: ParamSet, presets: Sequence[Preset], values: Mapping[
 
 # -- output helpers -----------------------------------------------------------------------------------
 
-def share_link(params: ParamSet, values: Mapping[str, Value]) -> None:
-    """Show the link that reproduces this view (only non-default values), with a copy button."""
+def view_link(params: ParamSet, values: Mapping[str, Value]) -> str:
+    """The link that reproduces this view: the page's address with only the non-default values."""
     query = urlencode(params.non_defaults(values), safe=".,", doseq=True)
     base = st.context.url or ""
-    link = f"{base}?{query}" if query else base
+    return f"{base}?{query}" if query else base
+
+
+def share_link(params: ParamSet, values: Mapping[str, Value]) -> None:
+    """Show the link that reproduces this view, with a copy button."""
+    link = view_link(params, values)
     with st.popover("Share this view", icon=":material/link:", width="content"):
         st.caption("This link restores every value on this page. The address bar holds it too.")
         st.code(link or "(the link appears when the page is open in a browser)", language=None, wrap_lines=True)
 
 
-def chart(fig: go.Figure, name: str, key: str) -> None:
-    """A Plotly chart with a CSV download of every series it plots."""
+def chart(fig: go.Figure, name: str, key: str, link: str = "") -> None:
+    """A Plotly chart with a CSV download of every series it plots, headed by the view's ``link``."""
     st.plotly_chart(fig, width="stretch", key=f"chart_{key}",
                     config={"displaylogo": False, "toImageButtonOptions": {"format": "png", "filename": name,
                                                                           "scale": 2}})
     # Deferred: the CSV is built only when someone clicks, not on every slider move.
-    st.download_button(f"Download data (CSV): {name}", lambda: figure_to_frame(fig).to_csv(index=False),
-                       file_name=f"{name}.csv", mime="text/csv", key=f"csv_{key}", icon="⬇️", on_click="ignore")
+    st.download_button(f"Download data (CSV): {name}", lambda: figure_to_csv(fig, link),
+                       file_name=f"{name}.csv", mime="text/csv", key=f"csv_{key}", icon=":material/download:",
+                       on_click="ignore")

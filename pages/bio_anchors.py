@@ -28,6 +28,7 @@ def view() -> None:
     values, main = ui.controls(chain.params, chain.presets, expanded=("Anchor weights",))
     with main:
         result = chain.run(values)
+        link = ui.view_link(chain.params, values)
         ui.share_link(chain.params, values)
 
         for warning in result.warnings:
@@ -43,10 +44,10 @@ def view() -> None:
                    "the default settings reproduce it within 3 points and 2 years.")
 
         st.subheader("Probability of transformative AI by year")
-        ui.chart(cdf_figure(result, bool(values["anchors"])), "tai_probability_by_year", "cdf")
+        ui.chart(cdf_figure(result, bool(values["anchors"])), "tai_probability_by_year", "cdf", link)
 
         st.subheader("Affordable compute against each anchor's requirement")
-        ui.chart(compute_figure(result), "compute_vs_requirements", "compute")
+        ui.chart(compute_figure(result), "compute_vs_requirements", "compute", link)
         st.caption("Dashed: each anchor's median requirement with that year's algorithms; shading: its 10-90% range. "
                    "The black line is the compute the largest affordable run buys (FLOP per dollar × spend). Where it "
                    "enters a band, that anchor starts to add probability.")

@@ -29,6 +29,7 @@ def view() -> None:
         result = chain.run(values)
         curves = series(values, result)
         cash = money(values, data.load("cpi_us").table, data.load("reference_budgets").table)
+        link = ui.view_link(chain.params, values)
         ui.share_link(chain.params, values)
 
         start = int(values["start"])
@@ -64,7 +65,7 @@ def view() -> None:
                    "the essay rounds up to whole steps, shown beside each count. " + ESSAY_DATES)
 
         st.subheader("When does it become affordable?")
-        ui.chart(cost_figure(curves, result, cash, float(values["budget"])), "gpt_human_cost", "cost")
+        ui.chart(cost_figure(curves, result, cash, float(values["budget"])), "gpt_human_cost", "cost", link)
         st.subheader("When does the largest training run get there?")
 
 
@@ -76,9 +77,9 @@ def view() -> None:
             st.button(f"Try the later ~{SLOW:g}-month doubling (Sevilla et al. 2022)", on_click=set_doubling, args=(SLOW,))
         else:
             st.button(f"Back to {FAST:g} months (Amodei & Hernandez 2018)", on_click=set_doubling, args=(FAST,))
-        ui.chart(compute_figure(curves, result), "frontier_compute", "compute")
+        ui.chart(compute_figure(curves, result), "frontier_compute", "compute", link)
         st.subheader("The loss curve down to the human line")
-        ui.chart(loss_curve_figure(curves, result), "loss_curve", "loss")
+        ui.chart(loss_curve_figure(curves, result), "loss_curve", "loss", link)
         st.caption("GPT-2's compute is Epoch AI's estimate; the 'GPT-4' point is the essay's hypothetical "
                    "1000× GPT-3 (loss ≈ 1.24), not the real GPT-4. The essay's fit is on WebText; other datasets have "
                    "other losses.")

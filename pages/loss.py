@@ -50,12 +50,12 @@ def view() -> None:
         with right:
             ui.share_link(chain.params, values)
         result = loss.run(values)
-        heads = result.headlines.row(0)
-        draw_budget(values, result, heads)
-        draw_rest(values, result)
+        link = ui.view_link(chain.params, values)
+        draw_budget(values, result, result.headlines.row(0), link)
+        draw_rest(values, result, link)
 
 
-def draw_budget(values: dict, result: loss.LossResult, heads: dict) -> None:
+def draw_budget(values: dict, result: loss.LossResult, heads: dict, link: str) -> None:
     c = result.compute_flop
     cols = st.columns(4)
     cols[0].metric("Compute budget", units.flop(c), f"{units.sci(c / units.PF_DAY_FLOP, 3)} PF-days · "
@@ -75,10 +75,10 @@ def draw_budget(values: dict, result: loss.LossResult, heads: dict) -> None:
                    f"{units.times(cross.value / GPT3_FLOP)} GPT-3" if cross.value else cross.why,
                    help=chain.headline(key).help, delta_color="off", delta_arrow="off")
 
-    ui.chart(loss_figure(result), "loss_vs_compute", "loss")
+    ui.chart(loss_figure(result), "loss_vs_compute", "loss", link)
     st.caption(
-        "Solid lines: each law along its compute-optimal frontier. Dashed: the two scenarios for the "
-        "GPT-3 fit. Diamonds: notable models at their training compute, with the loss the chosen "
+        "Solid lines: each law along its compute-optimal frontier. Dotted: the strong scenario; dashed: the weak "
+        "one. Rings on the budget line: each law's loss at your budget. Diamonds: notable models at their training compute, with the loss the chosen "
         f"L(N, D) law ({result.iso_law_label}) predicts from their parameters and tokens; these are "
         "predictions, not measured losses. Grey labels under the axis: the same compute in PF-days. "
         "Source: Epoch AI, Notable AI Models (CC BY 4.0)."
@@ -104,10 +104,10 @@ def draw_budget(values: dict, result: loss.LossResult, heads: dict) -> None:
         "although the paper trained 70B on 1.4T (20 per parameter); the replication's constants give about 20. "
         "Approaches 1-2 are anchored at 67B parameters for 5.76e23 FLOP (Hoffmann Table 3)."
     )
-    ui.chart(allocation_figure(result), "compute_optimal_allocation", "alloc")
+    ui.chart(allocation_figure(result), "compute_optimal_allocation", "alloc", link)
 
 
-def draw_rest(values: dict, result: loss.LossResult) -> None:
+def draw_rest(values: dict, result: loss.LossResult, link: str) -> None:
     st.subheader("Where the straight line ends")
     left, right = st.columns(2)
     with left:
@@ -132,7 +132,7 @@ def draw_rest(values: dict, result: loss.LossResult) -> None:
         f"By **{result.iso_law_label}**, Gopher (280B params, 300B tokens) scores **{pair['Gopher']:.3f}** and "
         f"Chinchilla (70B, 1.4T) **{pair['Chinchilla']:.3f}** at about the same compute (6.3e23 vs 5.8e23 FLOP)."
     )
-    ui.chart(isoflop_figure(result), "isoflop", "iso")
+    ui.chart(isoflop_figure(result), "isoflop", "iso", link)
     formulas(values)
 
 

@@ -8,7 +8,14 @@ import plotly.graph_objects as go
 from lib import units
 from lib.chains.bio_anchors.model import BioAnchorsResult
 from lib.chains.bio_anchors.published import ANCHORS
-from lib.charts import ANCHOR_COLORS, Chart, axis
+from lib.chart_labels import dodge, frames, text_size
+from lib.charts import ANCHOR_COLORS, BASE_LAYOUT, LABEL_BG, Chart, axis
+
+# Short anchor names for the labels at the right-hand end of each requirement line.
+SHORT = {"life": "Lifetime", "short": "NN short", "med": "NN medium", "long": "NN long", "genome": "Genome",
+         "evo": "Evolution"}
+COMPUTE_RANGE = (22, 48)  # log10 FLOP
+COMPUTE_HEIGHT = 600
 
 
 def _rgba(hex_color: str, alpha: float) -> str:
@@ -22,34 +29,66 @@ def cdf_figure(result: BioAnchorsResult, show_anchors: bool) -> go.Figure:
     years = result.years
     if show_anchors:
         for a in ANCHORS:
-            chart.line(years, result.p_by_anchor[a.key], f"{a.label} (alone)", _rgba(ANCHOR_COLORS[a.key], 0.55),
+            chart.line(years, result.p_by_anchor[a.key], f"{a.label} (alone)", _rgba(ANCHOR_COLORS[a.key], 0.7),
                        width=2, hover=f"{a.label}<br>%{{x}}: %{{y:.0%}}<extra></extra>")
     chart.line(years, result.p_tai, "P(TAI by year), all anchors", "black", width=5,
                hover="%{x}: %{y:.1%}<extra>all anchors</extra>")
     if result.median_year is not None:
-        chart.add(x=[result.median_year], y=[0.5], mode="markers+text", name="Median year",
-                  text=[f"median {units.year(result.median_year)}"], textposition="middle right",
+        text = f"median {units.year(result.median_year)}"
+        chart.add(x=[result.median_year], y=[0.5], mode="markers", name="Median year", text=[text],
                   marker={"size": 13, "color": "#D55E00", "symbol": "star", "line": {"color": "black", "width": 1}},
-                  hovertemplate="median %{x:.1f}<extra></extra>")
+                  hovertemplate=f"{text}<extra></extra>")
+        chart.annotations.append({"x": result.median_year, "y": 0.5, "xanchor": "left", "yanchor": "top",
+                                  "xshift": 6, "yshift": -6, "text": f"<b>{text}</b>", "showarrow": False,
+                                  "bgcolor": LABEL_BG, "font": {"size": 13, "color": "#222"}, "name": "placed"})
     return chart.figure(height=500, xaxis=axis("year", range=[int(years[0]), int(years[-1])]),
-                        yaxis=axis("probability of TAI by this year", range=[0, 1], tickformat=".0%"))
+                        yaxis=axis("P(TAI by this year)", range=[0, 1], tickformat=".0%"),
+                        csv={"x": "year", "y": "probability (0-1)"})
 
 
 def compute_figure(result: BioAnchorsResult) -> go.Figure:
-    """Affordable compute rising against each anchor's requirement band (10-90%), which falls with algorithms."""
+    """Affordable compute rising against each anchor's requirement band (10-90%), which falls with algorithms.
+
+    Each band has its own colour, a faint fill and a thin edge, so six overlapping bands can be
+    told apart; the dashed medians are labelled at their left-hand ends, where the black
+    affordable-compute line is far below them.
+    """
     chart = Chart()
     years = result.series_years
+    ends = {}
     for a in ANCHORS:
         p10, p50, p90 = (10.0 ** result.requirement_bands[a.key][i] for i in range(3))
         color = ANCHOR_COLORS[a.key]
-        # The band is decoration (unnamed): its numbers are in the median's hover and the CSV of the model.
+        # The band is unnamed (no legend entry of its own; its legend group toggles it with the
+        # median); its edges are in the CSV through ``meta``.
         chart.add(x=np.concatenate([years, years[::-1]]), y=np.concatenate([p10, p90[::-1]]), fill="toself",
-                  fillcolor=_rgba(color, 0.12), line={"width": 0}, hoverinfo="skip", showlegend=False,
-                  legendgroup=a.key, mode="lines")
-        chart.line(years, p50, f"{a.label}: median requirement", color, width=2, dash="dash", legendgroup=a.key,
-                   hover=f"{a.label}<br>%{{x}}: median %{{y:.2e}} FLOP<extra></extra>")
+                  fillcolor=_rgba(color, 0.07), line={"width": 1.2, "color": _rgba(color, 0.7)}, hoverinfo="skip",
+                  showlegend=False, legendgroup=a.key, mode="lines",
+                  meta={"band": [f"{a.label}: 10th percentile requirement (FLOP)",
+                                 f"{a.label}: 90th percentile requirement (FLOP)"]})
+        chart.line(years, p50, a.label, color, width=3, dash="dash", legendgroup=a.key,
+                   meta={"column": f"{a.label}: median requirement (FLOP)"},
+                   hover=f"{a.label}<br>%{{x}}: median need %{{y:.2e}} FLOP<extra></extra>")
+        ends[a.key] = float(result.requirement_bands[a.key][1][0])
     chart.line(years, 10.0 ** result.log10_compute, "Affordable compute (largest run)", "black", width=5,
+               meta={"column": "Affordable compute, largest run (FLOP)"},
                hover="%{x}: %{y:.2e} FLOP affordable<extra></extra>")
-    return chart.figure(height=560, xaxis=axis("year"),
-                        yaxis=axis("training compute (FLOP; requirements with that year's algorithms)", type="log",
-                                   exponentformat="power", range=[22, 48], dtick=2))
+
+    # Labels above the left-hand ends of the medians, nudged apart where they start close together.
+    legend = [a.label for a in ANCHORS] + ["Affordable compute (largest run)"]
+    phone = min(frames((0, 1), COMPUTE_RANGE, COMPUTE_HEIGHT, legend, legend_title_rows=2), key=lambda f: f.height)
+    h = text_size("Xg", 12)[1]
+    natural = [float(phone.px(0, np.clip(v, *COMPUTE_RANGE))[1]) for v in ends.values()]
+    raised = [y + h / 2 + 1 for y in natural]  # just above the line, not on it
+    for (key, end), y0, y1 in zip(ends.items(), raised, dodge(raised, h + 1, 0, phone.height)):
+        chart.annotations.append({"x": int(years[0]), "y": float(np.clip(end, *COMPUTE_RANGE)), "xanchor": "left",
+                                  "yanchor": "middle", "xshift": 3, "yshift": y1 - y0 + h / 2 + 1, "showarrow": False,
+                                  "text": f"<b>{SHORT[key]}</b>", "bgcolor": LABEL_BG, "name": "placed",
+                                  "font": {"size": 12, "color": ANCHOR_COLORS[key]}})
+    return chart.figure(height=COMPUTE_HEIGHT, xaxis=axis("year", range=[int(years[0]), int(years[-1])]),
+                        yaxis=axis("training compute (FLOP)", type="log", exponentformat="power",
+                                   range=list(COMPUTE_RANGE)),
+                        legend=BASE_LAYOUT["legend"] | {"title": {
+                            "text": "Requirement with that year's algorithms:<br>median (dashed), 10-90% (band)",
+                            "side": "top", "font": {"size": 13}}},
+                        csv={"x": "year", "y": "FLOP"})

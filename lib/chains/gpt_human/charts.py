@@ -8,62 +8,172 @@ import plotly.graph_objects as go
 from lib import units
 from lib.chains.gpt_human.derivation import Money
 from lib.chains.gpt_human.model import HORIZON_YEAR, GptHumanResult, GptHumanSeries
+from lib.chart_labels import Box, frames, place_labels, text_size
 from lib.charts import COLORS, Chart, axis, log_axis, loss_axis
 
 BUDGET_COLORS = ["#999999", "#777777", "#555555", "#8c564b", "#bcbd22", "#17becf", "#9467bd"]
+HEIGHT = 480
+COST_HEIGHT = 540  # its legend lists the reference budgets: more rows on a phone
+# How far the time charts run past the crossing: this many orders of magnitude of compute (or of
+# cost) beyond it, and no further, so the crossing is not squeezed into a corner by decades of
+# doublings nobody asked about.
+OOM_PAST = 3.0
 
 
-def _crossing(chart: Chart, year: float | None, y: float, text: str) -> None:
+def _months(years: np.ndarray) -> list[str]:
+    return [units.month(float(y)) for y in years]
+
+
+def _window(years: np.ndarray, log_values: np.ndarray, limit: float, crossing: float | None) -> list[float]:
+    """The x range: from the first year to where the (monotone) series passes ``limit``, past the crossing."""
+    start, end = float(years[0]), float(years[-1])
+    rising = log_values[-1] >= log_values[0]
+    beyond = np.flatnonzero(log_values >= limit) if rising else np.flatnonzero(log_values <= limit)
+    if len(beyond):
+        end = float(years[beyond[0]])
+    if crossing is not None:
+        end = max(end, min(crossing + 1.0, float(years[-1])))
+    return [start, max(end, start + 1.0)]
+
+
+def _line_label(chart: Chart, text: str, ends: list[tuple[float, float]], screens: list, lines: list,
+                avoid: list[Box], color: str) -> None:
+    """A horizontal line's label near one of its ``ends`` (axis units), clear of the other lines if possible."""
+    spots = [(end, place_labels([end], [text], screens, marker=0, lines=lines, avoid=avoid, lines_hard=True)[0])
+             for end in ends]
+    (end, off), *_ = [s for s in spots if s[1] is not None] or [(ends[0], place_labels(
+        [ends[0]], [text], screens, marker=0, lines=lines, avoid=avoid)[0] or (0.0, 14.0))]
+    chart.callout(*end, f"<b>{text}</b>", off, marker=0, color=color, background=True)
+    avoid.append(Box.around(*end, *text_size(text), *off))
+
+
+def _crossing(chart: Chart, year: float | None, y: float, text: str, screens: list, log_y: float,
+              lines: list, avoid: list[Box]) -> None:
+    """The star where a curve meets its line, labelled with the month, placed clear of the lines."""
     if year is None or year > HORIZON_YEAR:
         return
-    chart.add(x=[year], y=[y], mode="markers+text", name=text, text=[f"{text}: {units.month(year)}"],
-              textposition="top right", hovertemplate=f"{text}<br>{units.month(year)}<extra></extra>",
+    label = f"{text}: {units.month(year)}"
+    # Labelled where it is drawn, so it needs no legend entry (the legend must stay short on a phone).
+    chart.add(x=[year], y=[y], mode="markers", name=text, text=[label], showlegend=False,
+              hovertemplate=f"{label}<extra></extra>",
               marker={"size": 14, "color": "#D55E00", "symbol": "star", "line": {"color": "black", "width": 1}})
+    over: list[bool] = []
+    (off,) = place_labels([(year, log_y)], [label], screens, marker=16, lines=lines, avoid=avoid, on_lines=over)
+    chart.callout(year, log_y, f"<b>{label}</b>", off or (0.0, 18.0), marker=16, color="#222", background=over[0])
 
 
 def cost_figure(series: GptHumanSeries, result: GptHumanResult, money: Money, budget: float) -> go.Figure:
-    """Cost of a GPT-human over time (log dollars) against budget lines, crossing marked."""
+    """Cost of a GPT-human over time (log dollars) against budget lines, crossing marked.
+
+    The reference budgets are drawn first, thin and dashed; your budget last, thicker, black and
+    labelled, so it stays visible where it coincides with one of them ($1B is both by default).
+    """
     dollar_factor, dollar_label, budgets = money.factor, money.label, money.budgets
     chart = Chart()
-    chart.line(series.cost_years, series.cost_usd * dollar_factor, "Cost of a GPT-human", COLORS["gpt3"], width=4,
-               hover=f"%{{x:.1f}}: $%{{y:.3s}} ({dollar_label})<extra></extra>")
-    x = [float(series.cost_years[0]), float(series.cost_years[-1])] if series.cost_years.size else [0.0, 1.0]
-    chart.line(x, [budget * dollar_factor] * 2, f"Your budget ({units.usd(budget * dollar_factor)})", "black",
-               width=2.5, hover="your budget $%{y:.3s}<extra></extra>")
+    years = series.cost_years
+    cost = series.cost_usd * dollar_factor
+    x = [float(years[0]), float(years[-1])] if years.size else [0.0, 1.0]
+    mine = budget * dollar_factor
     for b, color in zip(budgets, BUDGET_COLORS):
-        chart.line(x, [b.usd * dollar_factor] * 2, f"{b.label} ({units.usd(b.usd * dollar_factor)})", color,
-                   width=1.5, dash="dash", hover=f"{b.label}: $%{{y:.3s}}<extra></extra>")
-    _crossing(chart, result.year_affordable, budget * dollar_factor, "Affordable")
-    return chart.figure(height=480, xaxis=axis("year"), yaxis=log_axis(f"training cost (US dollars, {dollar_label})"))
+        amount = units.usd(b.usd * dollar_factor)
+        # "$1 billion", not "$1 billion ($1B)"; the amount stays where it says something the label does not.
+        plain = b.label.startswith("$") and amount == units.usd(b.usd)
+        name = b.label if plain else f"{b.label} ({amount})"
+        chart.line(x, [b.usd * dollar_factor] * 2, name, color,
+                   width=1.5, dash="dash", hover=f"{b.label}: {units.usd(b.usd * dollar_factor)}<extra></extra>")
+    if years.size:
+        chart.line(years, cost, "Cost of a GPT-human", COLORS["gpt3"], width=4, legendrank=1,
+                   hovertext=np.array([f"{m}: {units.usd(v)}" for m, v in zip(_months(years), cost)]),
+                   hover=f"%{{hovertext}} ({dollar_label})<extra></extra>")
+    chart.line(x, [mine] * 2, f"Your budget ({units.usd(mine)})", "black", width=3.5, legendrank=2,
+               hover=f"your budget {units.usd(mine)}<extra></extra>")
+
+    flat = [mine] + [b.usd * dollar_factor for b in budgets]
+    values = flat + ([float(cost[0])] if years.size else [])
+    lo = np.log10(min(values)) - OOM_PAST
+    hi = np.log10(max(values)) + 0.5
+    xr = _window(years, np.log10(cost), lo, result.year_affordable) if years.size else x
+    screens = frames((xr[0], xr[1]), (lo, hi), COST_HEIGHT, chart.legend_names())
+    lines = [(years, np.log10(cost))] if years.size else []
+    lines += [(np.array(xr), np.log10([v, v])) for v in flat]
+    avoid: list[Box] = []
+    if result.year_affordable is not None and result.year_affordable <= HORIZON_YEAR:
+        avoid.append(Box.around(result.year_affordable, float(np.log10(mine)), 18, 18))  # the star
+    mine_y = float(np.log10(mine))
+    _line_label(chart, f"your budget {units.usd(mine)}", [(xr[0], mine_y), (xr[1], mine_y)], screens, lines, avoid,
+                "black")
+    _crossing(chart, result.year_affordable, mine, "Affordable", screens, mine_y, lines, avoid)
+    return chart.figure(height=COST_HEIGHT, xaxis=axis("year", range=xr),
+                        yaxis=log_axis(f"cost (US$, {dollar_label})") | {"range": [lo, hi]},
+                        csv={"x": "year (decimal)", "y": f"US dollars ({dollar_label})"})
 
 
 def compute_figure(series: GptHumanSeries, result: GptHumanResult) -> go.Figure:
-    """Largest training run over time against the compute a GPT-human needs."""
+    """Largest training run over time against the compute a GPT-human needs.
+
+    The view ends :data:`OOM_PAST` orders of magnitude above the compute needed (the series
+    itself, and the CSV, run on to the model's horizon).
+    """
     chart = Chart()
-    chart.line(series.frontier_years, series.frontier_flop, "Largest training run (doubling trend)", COLORS["kaplan"],
-               width=4, hover="%{x:.1f}: %{y:.3e} FLOP<extra></extra>")
-    if result.compute_flop is not None:
-        x = [float(series.frontier_years[0]), float(series.frontier_years[-1])]
-        chart.line(x, [result.compute_flop] * 2, "Compute a GPT-human needs", COLORS["human"], width=2.5, dash="dot",
-                   hover="needed: %{y:.3e} FLOP<extra></extra>")
-        _crossing(chart, result.year_compute_reached, result.compute_flop, "Compute reached")
-    return chart.figure(height=480, xaxis=axis("year"), yaxis=log_axis("training compute (FLOP)"))
+    years, flop = series.frontier_years, series.frontier_flop
+    chart.line(years, flop, "Largest training run (doubling trend)", COLORS["kaplan"], width=4,
+               hovertext=np.array([f"{m}: {units.sci(v, 3)} FLOP" for m, v in zip(_months(years), flop)]),
+               hover="%{hovertext}<extra></extra>")
+    log_flop = np.log10(flop)
+    if result.compute_flop is None:
+        return chart.figure(height=HEIGHT, xaxis=axis("year"), yaxis=log_axis("training compute (FLOP)"),
+                            csv={"x": "year (decimal)", "y": "training compute (FLOP)"})
+    need = float(np.log10(result.compute_flop))
+    x = [float(years[0]), float(years[-1])]
+    chart.line(x, [result.compute_flop] * 2, "Compute a GPT-human needs", COLORS["human"], width=2.5, dash="dot",
+               hover=f"needed: {units.sci(result.compute_flop, 3)} FLOP<extra></extra>")
+    lo = min(need, float(log_flop[0])) - 1.0
+    hi = max(need, float(log_flop[0])) + OOM_PAST
+    xr = _window(years, log_flop, hi, result.year_compute_reached)
+    screens = frames((xr[0], xr[1]), (lo, hi), HEIGHT, chart.legend_names())
+    lines = [(years, log_flop), (np.array(xr), np.array([need, need]))]
+    avoid: list[Box] = []
+    if result.year_compute_reached is not None and result.year_compute_reached <= HORIZON_YEAR:
+        avoid.append(Box.around(result.year_compute_reached, need, 18, 18))  # the star
+    _line_label(chart, f"needed: {units.sci(result.compute_flop, 3)} FLOP", [(xr[0], need), (xr[1], need)], screens,
+                lines, avoid, COLORS["human"])
+    _crossing(chart, result.year_compute_reached, result.compute_flop, "Compute reached", screens, need, lines, avoid)
+    return chart.figure(height=HEIGHT, xaxis=axis("year", range=xr),
+                        yaxis=log_axis("training compute (FLOP)") | {"range": [lo, hi]},
+                        csv={"x": "year (decimal)", "y": "training compute (FLOP)"})
 
 
 def loss_curve_figure(series: GptHumanSeries, result: GptHumanResult) -> go.Figure:
     """The fitted loss from GPT-2 through GPT-3 and a 1000x 'GPT-4' down to the human line."""
     chart = Chart()
     chart.line(series.loss_flop, series.loss, series.fit_label, COLORS["gpt3"], width=4,
-               hover="%{x:.3e} FLOP<br>loss %{y:.3f}<extra></extra>")
+               hovertext=np.array([f"{units.sci(c, 3)} FLOP" for c in series.loss_flop]),
+               hover="%{hovertext}<br>loss %{y:.3f}<extra></extra>")
     xs = [float(series.loss_flop[0]), float(series.loss_flop[-1])]
     chart.line(xs, [result.target_loss] * 2, f"Human-level target ({result.target_loss:.3g})", COLORS["human"],
                width=2.5, dash="dot", hover="target %{y:.3f}<extra></extra>")
+    flat = [result.target_loss]
     if result.floor > 0:
         chart.line(xs, [result.floor] * 2, f"Irreducible loss ({result.floor:.3g})", "#999", width=2, dash="dash",
                    hover="floor %{y:.3f}<extra></extra>")
+        flat.append(result.floor)
     names, flops, losses = zip(*series.landmarks)
-    chart.add(x=np.array(flops), y=np.array(losses), mode="markers+text", name="Landmarks", text=list(names),
-              textposition="top right", marker={"size": 11, "color": COLORS["models"], "symbol": "diamond"},
-              hovertemplate="%{text}<br>%{x:.3e} FLOP<br>loss %{y:.3f}<extra></extra>")
-    return chart.figure(height=480, xaxis=log_axis("training compute (FLOP)"),
-                        yaxis=loss_axis("loss (nats/token, WebText)"))
+    chart.add(x=np.array(flops), y=np.array(losses), mode="markers", name="Landmarks", text=list(names),
+              marker={"size": 11, "color": COLORS["models"], "symbol": "diamond"},
+              customdata=[units.sci(c, 3) for c in flops],
+              hovertemplate="%{text}<br>%{customdata} FLOP<br>loss %{y:.3f}<extra></extra>")
+    ys = np.concatenate([series.loss, flat])
+    xr = (float(np.log10(xs[0])), float(np.log10(xs[1])))
+    yr = (float(np.log10(ys.min() * 0.9)), float(np.log10(ys.max() * 1.3)))
+    screens = frames(xr, yr, HEIGHT, chart.legend_names())
+    pts = [(float(np.log10(c)), float(np.log10(v))) for c, v in zip(flops, losses)]
+    lines = [(np.log10(series.loss_flop[::5]), np.log10(series.loss[::5]))]
+    lines += [(np.array(xr), np.log10([v, v])) for v in flat]
+    over: list[bool] = []
+    offsets = place_labels(pts, list(names), screens, marker=11, lines=lines, on_lines=over)
+    for (px, py), text, off, boxed in zip(pts, names, offsets, over):
+        if off is not None:
+            chart.callout(px, py, text, off, background=boxed)
+    return chart.figure(height=HEIGHT, xaxis=log_axis("training compute (FLOP)") | {"range": list(xr)},
+                        yaxis=loss_axis("loss (nats/token, WebText)") | {"range": list(yr)},
+                        csv={"x": "compute (FLOP)", "y": "loss (nats/token)"})
