@@ -136,7 +136,7 @@ class Chain:
     run: Callable[[Mapping[str, Any]], Any]
     run_batch: Callable[[Mapping[str, Any]], HeadlineBatch]
     cli_results: Callable[[Any], dict[str, Any]]
-    bench_slider: str  # a slider the latency benchmark presses on this page
+    key_slider: str  # the slider above the page's charts: the one a debate moves most, and the benchmark presses
 
     @property
     def url_path(self) -> str:

@@ -209,6 +209,7 @@ def _widget(param: Param, extras: Sequence[float], inactive: str | None) -> Valu
         common["help"] += "\n\n" + "; ".join(f"**{k}**: {v}" for k, v in labels.items())
         return tuple(st.multiselect(label, options=list(param.choices), default=list(param.default), **common))
     if param.kind == "choice":
+        # Options stay the link's short keys: a format_func would change what the URL binding matches.
         return st.radio(label, options=list(param.choices), index=param.choices.index(param.default),
                         captions=list(param.choice_labels) or None, **common)
     if param.scale == "log":
@@ -344,6 +345,15 @@ def view_link(params: ParamSet, values: Mapping[str, Value]) -> str:
     query = urlencode(params.non_defaults(values), safe=".,", doseq=True)
     base = st.context.url or ""
     return f"{base}?{query}" if query else base
+
+
+def key_control(params: ParamSet, key: str, values: dict[str, Value]) -> None:
+    """The page's key slider above its charts, beside the share link; stores its value in ``values``."""
+    left, right = st.columns([3, 1], vertical_alignment="bottom")
+    with left:
+        values[key] = control(params, key)
+    with right:
+        share_link(params, values)
 
 
 def share_link(params: ParamSet, values: Mapping[str, Value]) -> None:

@@ -25,11 +25,11 @@ st.markdown(
 # app.py's navigation.
 @st.fragment
 def view() -> None:
-    values, main = ui.controls(chain.params, chain.presets, expanded=("Anchor weights",))
+    values, main = ui.controls(chain.params, chain.presets, inline=(chain.key_slider,))
     with main:
+        ui.key_control(chain.params, chain.key_slider, values)
         result = chain.run(values)
         link = ui.view_link(chain.params, values)
-        ui.share_link(chain.params, values)
 
         for warning in result.warnings:
             st.warning(warning, icon=":material/warning:")

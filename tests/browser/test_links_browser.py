@@ -179,6 +179,7 @@ def test_the_budget_fragment_updates_the_preset_box(server, page):
 def test_controls_without_effect_are_disabled(server, page):
     page.goto(f"{server}/gpt_human")
     wait_for_app(page)
+    page.get_by_text("Human-level target", exact=True).click()
     ratio = page.locator(".st-key-ratio").get_by_role("slider")
     target_loss = page.locator(".st-key-loss").get_by_role("slider")
     expect(ratio).to_be_disabled()

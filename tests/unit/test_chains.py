@@ -43,7 +43,7 @@ def test_registry_sanity(chain):
             assert p.snap(p.default) == p.default, f"{p.key}: default off its slider's steps"
         if p.kind == "choice":
             assert p.default in p.choices
-    assert chain.bench_slider in params.keys and params[chain.bench_slider].kind in ("float", "int")
+    assert chain.key_slider in params.keys and params[chain.key_slider].kind in ("float", "int")
     names = [pr.name for pr in chain.presets]
     assert len(names) == len(set(names))
     for preset in chain.presets:

@@ -25,7 +25,7 @@ CHAIN = Chain(
     run=run,
     run_batch=run_batch,
     cli_results=cli_results,
-    bench_slider="w_med",
+    key_slider="hw_halving",
 )
 
 __all__ = ["CHAIN", "BioAnchorsResult"]

@@ -26,7 +26,7 @@ CHAIN = Chain(
     run=run,
     run_batch=run_batch,
     cli_results=cli_results,
-    bench_slider="doubling",
+    key_slider="doubling",
 )
 
 __all__ = ["CHAIN", "GptHumanResult"]

@@ -38,5 +38,5 @@ CHAIN = Chain(
     run=run,
     run_batch=run_batch,
     cli_results=cli_results,
-    bench_slider="compute",
+    key_slider="compute",
 )
