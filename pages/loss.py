@@ -54,7 +54,7 @@ def view() -> None:
 def draw_budget(values: dict, result: loss.LossResult, heads: dict, link: str) -> None:
     c = result.compute_flop
     cols = st.columns(4)
-    cols[0].metric("Compute budget", units.flop(c), f"{units.sci(c / units.PF_DAY_FLOP, 3)} PF-days · "
+    cols[0].metric("Compute budget", units.flop(c), f"{units.short(c / units.PF_DAY_FLOP)} PF-days · "
                    f"{units.times(c / GPT3_FLOP)} GPT-3", delta_color="off", delta_arrow="off")
     cols[1].metric("GPT-3 fit loss", heads["loss_gpt3"].text(chain.headline("loss_gpt3")),
                    f"human level {result.human_loss:.2f}", delta_color="off", delta_arrow="off")

@@ -30,8 +30,8 @@ def derivation(values: Values, result: GptHumanResult) -> list[tuple[str, str]]:
         steps.append(("Target", f"Human loss = {r.reference_loss:.4f} / {float(v['ratio']):g} "  # type: ignore[arg-type]
                                 f"= {r.target_loss:.4f}."))
     else:
-        steps.append(("Target", f"Human loss set directly to {r.target_loss:g} (the essay rounds "
-                                f"{r.reference_loss:.4f}/2 = {r.reference_loss / 2:.4f} to 0.86)."))
+        steps.append(("Target", f"Human loss set directly to {r.target_loss:g} (the essay cuts "
+                                f"{r.reference_loss:.4f}/2 = {r.reference_loss / 2:.4f} down to 0.86)."))
     if r.status == "never":
         steps.append(("Floor", f"The target {r.target_loss:g} is at or below the irreducible loss "
                                f"{r.floor:g}: never reached, never affordable."))
@@ -63,9 +63,9 @@ def derivation(values: Values, result: GptHumanResult) -> list[tuple[str, str]]:
 
 ESSAY_DATES = (
     "Footnote 20 counts 22 whole doublings (22 × 3.4 months = 6.2 years; it writes 6.3) and says \"in 2027\", "
-    "which matches counting from GPT-3's release in mid-2020; this page counts fractional doublings from the "
-    "start of the start year, which gives a few months earlier. The essay's 14 halvings of 16 months "
-    "(18.7 years) from early 2020 give its 2038."
+    "which matches counting from GPT-3's release in mid-2020. This page counts fractional doublings (21.07) from "
+    "the start of the start year, which lands about a year earlier, in late 2025. The essay's 14 halvings of "
+    "16 months (18.7 years) from early 2020 give its 2038."
 )
 
 
