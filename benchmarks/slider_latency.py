@@ -110,7 +110,7 @@ def _chain_batch(key: str, n: int = 1000) -> Timer:
         from lib.chains import get
 
         chain = get(key)
-        p = chain.params[chain.bench_slider]
+        p = chain.params[chain.key_slider]
         values = {p.key: np.linspace(p.min, p.max, n)}
         return lambda: chain.run_batch(values)
     return setup
@@ -124,7 +124,7 @@ BASELINE = Target("baseline", "baseline", "/", "x", BUDGET_X,
 def _pages() -> dict[str, Target]:
     from lib.chains import CHAINS
 
-    return {c.key: Target(c.key, "app", f"/{c.url_path}", c.bench_slider, CHART_SIGNATURE,
+    return {c.key: Target(c.key, "app", f"/{c.url_path}", c.key_slider, CHART_SIGNATURE,
                           {"model": _chain_model(c.key), "headlines x1000": _chain_batch(c.key)}) for c in CHAINS}
 
 
