@@ -60,14 +60,16 @@ def view() -> None:
             am = result.anchor_median_year[a.key]
             rows.append({
                 "anchor": a.label,
-                "weight": f"{float(values[f'w_{a.key}']):g}",
-                "share of the anchor mix": f"{result.weights[a.key]:.0%}",
-                "median need, 2020 algorithms (log10 FLOP)": f"{result.shifted_p50[a.key]:.1f}",
-                "with 2100 algorithms": f"{bands[1][-1]:.1f}",
-                "median year, alone": "after 2100" if am is None else f"{am:.0f}",
-                "P by 2100, alone": f"{result.anchor_p_2100[a.key]:.0%}",
+                "share": f"{result.weights[a.key]:.0%}",
+                "median need": f"1e{result.shifted_p50[a.key]:.1f}",
+                "in 2100": f"1e{bands[1][-1]:.1f}",
+                "median year": "after 2100" if am is None else f"{am:.0f}",
+                "P by 2100": f"{result.anchor_p_2100[a.key]:.0%}",
             })
-        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+        # A static table wraps to the column's width: a data grid hid its last columns on a phone.
+        st.table(pd.DataFrame(rows).set_index("anchor"))
+        st.caption("Median need: the anchor's median training compute (FLOP) with 2020 algorithms; in 2100: with "
+                   "2100's algorithms. Median year and P by 2100: the anchor alone, without the 'none' weight.")
         st.caption(f"Weights are relative: each anchor's share of the mix is its weight divided by the total of all six "
                    f"(now {result.weight_total:g}). On top, the 'none of these works' weight ({float(values['none_2020']):g}% "
                    f"in {NONE_FROM}, tapering to {min(float(values['none_2100']), float(values['none_2020'])):g}% in {NONE_TO}) "

@@ -85,9 +85,8 @@ def draw_budget(values: dict, result: loss.LossResult, heads: dict, link: str) -
     for key, label in result.allocation_labels.items():
         alloc = result.allocation[key]
         n_x, d_x = result.growth_per_10x[key]
-        rows.append({"rule": label, "parameters N": units.short(alloc.params), "tokens D": units.short(alloc.tokens),
-                     "tokens per parameter": f"{alloc.tokens_per_param:.1f}",
-                     "10× compute buys": f"{n_x:.1f}× params, {d_x:.1f}× data"})
+        rows.append({"rule": label, "N": units.short(alloc.params), "D (tokens)": units.short(alloc.tokens),
+                     "D per N": f"{alloc.tokens_per_param:.1f}", "10× compute: N, D": f"{n_x:.1f}×, {d_x:.1f}×"})
     # A static table: an interactive data grid cost more to redraw on every budget move.
     st.table(pd.DataFrame(rows).set_index("rule"))
     hoff_tpp = result.allocation["hoffmann"].tokens_per_param
