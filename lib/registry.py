@@ -21,6 +21,7 @@ from typing import Literal
 import numpy as np
 
 from lib.problems import Problem, at, quote
+from lib.units import format_number, round_sig
 
 Scale = Literal["linear", "log"]
 Kind = Literal["float", "int", "bool", "choice", "multi"]
@@ -219,26 +220,6 @@ class Param:
 def _names_infinity(text: str) -> bool:
     """True when the text spells infinity out ('inf', '-Infinity'), not when a long literal overflowed."""
     return "inf" in text.lower()
-
-
-def round_sig(x: float, sig: int = 3) -> float:
-    """Round to ``sig`` significant figures (so grid values read cleanly in URLs)."""
-    if x == 0 or not math.isfinite(x):
-        return x
-    return float(f"{x:.{sig}g}")
-
-
-def format_number(x: float) -> str:
-    """Compact, exact-enough text for a number: '5.76e23', '0.048', '2085.43'.
-
-    Six significant figures round-trip every value a widget or preset can hold;
-    the exponent loses its '+' and zero padding so links stay readable.
-    """
-    text = f"{x:.6g}"
-    if "e" in text:
-        mantissa, exponent = text.split("e")
-        return f"{mantissa}e{int(exponent)}"
-    return text
 
 
 def same_value(a: object, b: object) -> bool:

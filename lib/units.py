@@ -117,3 +117,23 @@ def month(x: float) -> str:
 def percent(p: float) -> str:
     """A probability as a whole percentage: '8%'."""
     return "n/a" if p is None or not math.isfinite(p) else f"{p:.0%}"
+
+
+def round_sig(x: float, sig: int = 3) -> float:
+    """Round to ``sig`` significant figures (so grid values read cleanly in URLs)."""
+    if x == 0 or not math.isfinite(x):
+        return x
+    return float(f"{x:.{sig}g}")
+
+
+def format_number(x: float) -> str:
+    """Compact, exact-enough text for a number: '5.76e23', '0.048', '2085.43'.
+
+    Six significant figures round-trip every value a widget or preset can hold;
+    the exponent loses its '+' and zero padding so links stay readable.
+    """
+    text = f"{x:.6g}"
+    if "e" in text:
+        mantissa, exponent = text.split("e")
+        return f"{mantissa}e{int(exponent)}"
+    return text

@@ -8,7 +8,7 @@ from lib import ui, units
 from lib.chains import loss
 from lib.chains.loss.charts import allocation_figure, isoflop_figure, loss_figure
 from lib.chains.loss.params import GPT3_FLOP
-from lib.registry import format_number as num
+from lib.units import format_number as num
 
 ui.ensure_app_navigation()
 chain = loss.CHAIN

@@ -6,7 +6,8 @@ import math
 import pytest
 
 from lib.chains import gpt_human, loss
-from lib.registry import Param, ParamSet, Source, format_number
+from lib.registry import Param, ParamSet, Source
+from lib.units import format_number
 
 SRC = Source("test")
 

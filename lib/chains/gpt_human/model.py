@@ -44,9 +44,8 @@ from numpy.typing import NDArray
 
 from lib.chain import HeadlineBatch, headline_batch
 from lib.chains.gpt_human.params import PARAMS
-from lib.registry import format_number
 from lib.scaling_laws import compute_for_loss, power_law_compute, strong_scenario
-from lib.units import PF_DAY_FLOP, month, usd
+from lib.units import PF_DAY_FLOP, format_number, month, usd
 
 Array = NDArray[np.float64]
 Values = Mapping[str, object]

@@ -11,7 +11,7 @@ from lib import units
 from lib.chains.loss.model import COMPUTE_RANGE, LossResult
 from lib.chart_labels import Box, dodge, frames, nested_sizes, place_labels, text_size
 from lib.charts import BASE_LAYOUT, COLORS, LABEL_BG, Chart, axis, log_axis, loss_axis
-from lib.registry import format_number
+from lib.units import format_number
 
 X_RANGE = COMPUTE_RANGE
 Y_RANGE = (0.4, 6.0)

@@ -17,8 +17,7 @@ import pandas as pd
 from lib import scaling_laws as sl
 from lib.chain import HeadlineBatch, headline_batch
 from lib.chains.loss.params import GPT3_FLOP, LAW_KEYS, LAW_NAMES, ND_LAW_NAMES, ND_LAWS, PARAMS
-from lib.registry import format_number
-from lib.units import PF_DAY_FLOP
+from lib.units import PF_DAY_FLOP, format_number
 
 # Every loss chart spans the budget slider's range, ten points a decade: these nearly straight
 # log-log curves need no more, and every point is redrawn in the browser on each slider move.
