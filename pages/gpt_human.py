@@ -51,7 +51,7 @@ def view() -> None:
                        "" if result.doublings is None else f"{result.doublings:.1f} doublings ({result.doublings_whole} whole)",
                        help=chain.headline("year_compute_reached").help, delta_color="off", delta_arrow="off")
         row2 = st.columns(3)
-        row2[0].metric(f"Cost in {start} ({cash.label})",
+        row2[0].metric(f"Cost at {start} prices" + (f", in {cash.label}" if cash.factor != 1.0 else ""),
                        cash.usd(result.cost_start_usd), f"reference model {cash.usd(float(values['ref_cost']))}", delta_color="off",
                        delta_arrow="off")
         row2[1].metric("Halvings to the budget",

@@ -17,7 +17,7 @@ def test_defaults_reproduce_the_essay(open_page):
     assert metric(at, "Compute needed").value == "6.94e29 FLOP"
     assert "2.2 million× reference" in metric(at, "Compute needed").delta
     assert metric(at, REACHED).value == "Dec 2025"
-    assert metric(at, "Cost in 2020").value == "$11T"
+    assert metric(at, "Cost at 2020 prices").value == "$11T"
     assert metric(at, AFFORDABLE).value == "Nov 2037"
     assert len(at.get("plotly_chart")) == 3
     steps = text_of(at, "markdown")
@@ -35,7 +35,7 @@ def test_shared_link_restores_values(open_page):
     assert metric(at, REACHED).value == "Jul 2030"
     names = trace_names(at)
     assert any(n.startswith("Apollo") for n in names) and not any(n.startswith("Manhattan") for n in names)
-    assert "2025 dollars" in metric(at, "Cost in 2020").label
+    assert "2025 dollars" in metric(at, "Cost at 2020 prices").label
 
 
 def test_moving_the_doubling_time_changes_the_year(open_page):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from lib import scaling_laws as sl
 from lib.presets import Preset
 from lib.registry import Param, ParamSet, Source
-from lib.units import PF_DAY_FLOP
+from lib.units import PF_DAY_FLOP, format_number
 
 KAPLAN = Source("Kaplan et al. 2020, Scaling Laws for Neural Language Models, eq. 1.3 and fig. 14",
                 "https://arxiv.org/abs/2001.08361")
@@ -68,8 +68,8 @@ PARAMS = ParamSet(
     "loss",
     (
         Param("compute", "Compute budget", "FLOP", GPT3_FLOP, "Training compute of the run you are asking "
-              f"about. The default is GPT-3 ({GPT3_FLOP:.3g} FLOP, ~{GPT3_FLOP / PF_DAY_FLOP:,.0f} PF-days); "
-              f"Chinchilla used {sl.CHINCHILLA_FLOP:.3g}.", GPT3_FIT, min=1e18, max=1e32, scale="log"),
+              f"about. The default is GPT-3 ({format_number(GPT3_FLOP)} FLOP, ~{GPT3_FLOP / PF_DAY_FLOP:,.0f} PF-days); "
+              f"Chinchilla used {format_number(sl.CHINCHILLA_FLOP)}.", GPT3_FIT, min=1e18, max=1e32, scale="log"),
         *(_toggle(key) for key in LAW_KEYS),
         Param("k_alpha", "Kaplan exponent α_C", "", sl.KAPLAN_2020_COMPUTE.alpha_c,
               "Slope of L(C_min) = (C_c/C)^α_C.", KAPLAN, min=0.01, max=0.2, step=0.001),
@@ -118,7 +118,7 @@ PARAMS = ParamSet(
 
 PRESETS: tuple[Preset, ...] = (
     Preset("Published constants", "Every law with its paper's constants; budget at GPT-3.", {}, GPT3_FIT),
-    Preset("Chinchilla vs Gopher", f"Budget at Chinchilla's {sl.CHINCHILLA_FLOP:.3g} FLOP, where Gopher (280B) and "
+    Preset("Chinchilla vs Gopher", f"Budget at Chinchilla's {format_number(sl.CHINCHILLA_FLOP)} FLOP, where Gopher (280B) and "
            "Chinchilla (70B) spent about the same compute.", {"compute": sl.CHINCHILLA_FLOP}, HOFFMANN),
     Preset("Strong capabilities only", "The line runs straight to a low floor: scaling is all you need.",
            {"weak": False, "strong_e": 0.5, "compute": 1e30}, GAO),
