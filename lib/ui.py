@@ -113,7 +113,6 @@ def _store(params: ParamSet, presets: Sequence[Preset], check: QueryCheck, probl
     st.session_state[_state_key(params, "extras")] = extras
     st.session_state[_state_key(params, "link_values")] = check.values
     st.session_state[_state_key(params, "problems")] = summarize(problems)
-    st.session_state[_state_key(params, "presets")] = tuple(presets)
 
 
 def _correct_address(params: ParamSet, raw: Mapping[str, list[str]], check: QueryCheck) -> None:
@@ -241,54 +240,43 @@ def _current_values(params: ParamSet, drawn: Mapping[str, Value]) -> dict[str, V
 
 
 def controls(params: ParamSet, presets: Sequence[Preset] = (), expanded: Sequence[str] = (),
-             inline: Sequence[str] = ()) -> tuple[dict[str, Value], DeltaGenerator]:
+             key: str | None = None) -> tuple[dict[str, Value], DeltaGenerator]:
     """The link's warnings, then the page's inputs in a left column; returns their values and the main column.
 
     Call it first inside the page's one ``st.fragment``: a slider then reruns only the page, not
     app.py's navigation, which cost more than everything a page draws (benchmarks/README.md).
     On a phone the columns stack, so the controls come first, in collapsed groups, above the charts.
-    Keys in ``inline`` are left out of the column: the page draws them itself with :func:`control`
-    (the Loss page's budget sits above its chart).
+    The ``key`` parameter (the chain's key slider) is drawn instead at the top of the main column,
+    beside the share link; the page draws the rest of its output below it.
     """
     _check_link(params, presets)
     _show_problems(params)
     side, main = st.columns([1, 3], gap="medium")
     values: dict[str, Value] = {}
     with side:
-        picker = st.container()  # drawn last, from the values below, but shown first
+        picker = st.container()  # drawn last, from every value below, but shown first
         groups = params.groups or (("Parameters", params.keys),)
         for title, keys in groups:
-            keys = tuple(k for k in keys if k not in inline)
+            keys = tuple(k for k in keys if k != key)
             if not keys:
                 continue
             with st.expander(title, expanded=title in expanded):
-                for key in keys:
-                    values[key] = _control(params, key, values)
+                for k in keys:
+                    values[k] = _control(params, k, values)
         st.button("Reset all to defaults", on_click=_apply, args=(params, {}), key=f"_reset_{params.model}",
                   width="stretch")
+    if key is not None:
+        with main:
+            left, right = st.columns([3, 1], vertical_alignment="bottom")
+            with left:
+                values[key] = _control(params, key, values)
+            with right:
+                share_link(params, values)
     if presets:
         with picker:
             _preset_picker(params, presets, values)
     _mount_probe(params)
     return values, main
-
-
-def control(params: ParamSet, key: str) -> Value:
-    """The widget of one registry parameter, bound to the URL; returns its value.
-
-    Drawn inside a fragment, it can move the values off (or onto) a preset while the preset box,
-    outside the fragment, still shows the old state: then the whole page reruns once to redraw it.
-    """
-    value = _control(params, key, {})
-    presets: Sequence[Preset] = st.session_state.get(_state_key(params, "presets"), ())
-    if presets:
-        now = _preset_status(params, presets, _current_values(params, {key: value}))
-        shown, reran = _state_key(params, "preset_status"), _state_key(params, "preset_rerun")
-        # Once per new status: should a full run still disagree, a second rerun would loop.
-        if now != st.session_state.get(shown) and now != st.session_state.get(reran):
-            st.session_state[reran] = now
-            st.rerun(scope="app")
-    return value
 
 
 def _control(params: ParamSet, key: str, drawn: Mapping[str, Value]) -> Value:
@@ -321,8 +309,7 @@ def _preset_status(params: ParamSet, presets: Sequence[Preset], values: Mapping[
 def _preset_picker(params: ParamSet, presets: Sequence[Preset], values: Mapping[str, Value]) -> None:
     """A preset selector that reads what the values are: a preset's name, 'name · 2 values changed', or 'Custom'."""
     pick = _state_key(params, "preset_pick")
-    label, caption, holds = status = _preset_status(params, presets, _current_values(params, values))
-    st.session_state[_state_key(params, "preset_status")] = status
+    label, caption, holds = _preset_status(params, presets, _current_values(params, values))
     # Set before the box is drawn, every run: after a slider moves off a preset, the box lets it go.
     st.session_state[pick] = holds
 
@@ -345,15 +332,6 @@ def view_link(params: ParamSet, values: Mapping[str, Value]) -> str:
     query = urlencode(params.non_defaults(values), safe=".,", doseq=True)
     base = st.context.url or ""
     return f"{base}?{query}" if query else base
-
-
-def key_control(params: ParamSet, key: str, values: dict[str, Value]) -> None:
-    """The page's key slider above its charts, beside the share link; stores its value in ``values``."""
-    left, right = st.columns([3, 1], vertical_alignment="bottom")
-    with left:
-        values[key] = control(params, key)
-    with right:
-        share_link(params, values)
 
 
 def share_link(params: ParamSet, values: Mapping[str, Value]) -> None:

@@ -24,9 +24,8 @@ st.markdown(
 # app.py's navigation.
 @st.fragment
 def view() -> None:
-    values, main = ui.controls(chain.params, chain.presets, inline=(chain.key_slider,))
+    values, main = ui.controls(chain.params, chain.presets, key=chain.key_slider)
     with main:
-        ui.key_control(chain.params, chain.key_slider, values)
         result = chain.run(values)
         curves = series(values, result)
         cash = money(values, data.load("cpi_us").table, data.load("reference_budgets").table)

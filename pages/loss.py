@@ -42,9 +42,8 @@ def crossing_text(result: loss.LossResult, key: str, name: str) -> str:
 # navigation; the model runs once per rerun.
 @st.fragment
 def view() -> None:
-    values, main = ui.controls(chain.params, chain.presets, inline=(chain.key_slider,))
+    values, main = ui.controls(chain.params, chain.presets, key=chain.key_slider)
     with main:
-        ui.key_control(chain.params, chain.key_slider, values)
         result = loss.run(values)
         link = ui.view_link(chain.params, values)
         draw_budget(values, result, result.headlines.row(0), link)
