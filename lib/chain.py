@@ -86,9 +86,9 @@ class HeadlineValue:
         return {"value": None, "reason": self.reason}
 
 
-def headline_batch(values: Mapping[str, np.ndarray], reasons: Mapping[str, tuple[np.ndarray, str]] = {},
-                   ) -> HeadlineBatch:
-    """Build a :class:`HeadlineBatch`; ``reasons[key] = (mask, text)`` marks entries without a value.
+def headline_batch(values: Mapping[str, np.ndarray],
+                   reasons: Mapping[str, list[tuple[np.ndarray, str]]] | None = None) -> HeadlineBatch:
+    """Build a :class:`HeadlineBatch`; ``reasons[key] = [(mask, text), ...]`` marks entries without a value.
 
     Entries under a mask become NaN with that reason; later masks of the same key win.
     """
@@ -98,19 +98,12 @@ def headline_batch(values: Mapping[str, np.ndarray], reasons: Mapping[str, tuple
         arr = np.array(v, dtype=np.float64, ndmin=1)
         why = np.full(arr.shape, "", dtype=object)
         out_values[key], out_reasons[key] = arr, why
-    for key, pairs in _as_pairs(reasons).items():
+    for key, pairs in (reasons or {}).items():
         for mask, text in pairs:
             m = np.broadcast_to(np.asarray(mask, dtype=bool), out_values[key].shape)
             out_values[key] = np.where(m, np.nan, out_values[key])
             out_reasons[key] = np.where(m, text, out_reasons[key])
     return HeadlineBatch(out_values, out_reasons)
-
-
-def _as_pairs(reasons: Mapping[str, Any]) -> dict[str, list[tuple[np.ndarray, str]]]:
-    out: dict[str, list[tuple[np.ndarray, str]]] = {}
-    for key, item in reasons.items():
-        out[key] = list(item) if isinstance(item, list) else [item]
-    return out
 
 
 @dataclass(frozen=True)
