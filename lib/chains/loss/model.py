@@ -117,15 +117,11 @@ def run_batch(values: Values) -> HeadlineBatch:
     })
 
 
-def _column(v: Values, key: str) -> np.ndarray:
-    return np.asarray([v[key]], dtype=float)
-
-
 def nd_loss(values: Values, n: np.ndarray, d: np.ndarray) -> np.ndarray:
     """Loss of models with N parameters trained on D tokens, by the chosen L(N, D) law."""
     if values["iso_law"] == "kaplan_nd":
         return sl.kaplan_loss_nd(n, d, sl.KAPLAN_2020_ND)
-    hoff, besi = _laws({k: float(values[k]) for k in PARAMS.keys if k[:2] in ("h_", "b_")})  # type: ignore[arg-type]
+    hoff, besi = _laws(values)  # type: ignore[arg-type]
     return sl.chinchilla_loss(n, d, hoff if values["iso_law"] == "hoffmann" else besi)
 
 
@@ -163,11 +159,11 @@ def evaluate(values: Values, models: pd.DataFrame) -> LossResult:
     v, _ = PARAMS.coerce(values)
     c = float(v["compute"])  # type: ignore[arg-type]
     grid = COMPUTE_GRID
-    arrays = {k: _column(v, k) for k, p in zip(PARAMS.keys, PARAMS.params) if p.kind in ("float", "int")}
+    arrays = PARAMS.coerce_batch(v)  # a batch of one, so the curves share run_batch's broadcasting code
     heads = run_batch(v)
     all_curves = {key: _law_loss(key, arrays, grid[None, :])[0] for key in LAW_KEYS}
     curves = {key: all_curves[key] for key in LAW_KEYS if v[key]}
-    hoff, besi = _laws({k: float(a[0]) for k, a in arrays.items()})  # type: ignore[misc]
+    hoff, besi = _laws(v)  # type: ignore[arg-type]
 
     k_rule = sl.KaplanAllocation(sl.KAPLAN_2020_ALLOCATION.coef, float(v["k_a"]))  # type: ignore[arg-type]
     rules = {
