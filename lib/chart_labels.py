@@ -29,7 +29,6 @@ MARGIN: dict[str, int] = {"l": 72, "r": 16, "t": 34, "b": 64}
 SCREENS: dict[str, int] = {"phone": 358, "desktop": 975, "wide": 1380}
 _CHAR_EM = 0.58  # mean glyph width of the UI font, in ems, on the generous side
 _LEGEND_ROW = 22  # px per legend row at LEGEND_SIZE, on the generous side
-_TICK_ROOM = 10  # px the left margin may grow by to fit long y tick labels (Plotly's automargin)
 _LEGEND_SYMBOL = 46  # px of line sample and gaps per legend entry
 
 
@@ -71,20 +70,30 @@ class Frame:
                 (np.asarray(y, float) - y0) / (y1 - y0) * self.height)
 
 
+def margins(legend: Sequence[str] = (), legend_title_rows: int = 0, **overrides: int) -> dict[str, int]:
+    """A figure's margins (px): :data:`MARGIN` with ``overrides``, and room under the axis for its legend.
+
+    Fixed, not Plotly's automargin: a margin that grows while a chart is drawn makes Plotly draw
+    it twice, and every chart a slider changes is drawn anew. The legend hangs from the bottom of
+    the figure, so the bottom margin holds the axis and the legend as it wraps on a phone (the most
+    rows); on a desktop the few rows it needs leave a little space above them.
+    """
+    m = {**MARGIN, **overrides}
+    if legend:
+        phone_w = min(SCREENS.values()) - m["l"] - m["r"]
+        m["b"] += math.ceil(legend_height(legend, phone_w) + legend_title_rows * _LEGEND_ROW)
+    return m
+
+
 def frames(x_range: tuple[float, float], y_range: tuple[float, float], height: float,
            legend: Sequence[str] = (), margin: dict[str, int] | None = None, legend_title_rows: int = 0
            ) -> list[Frame]:
     """The plot area of a figure ``height`` px tall at every screen in :data:`SCREENS`.
 
-    ``legend``: the names its legend shows (it takes height from the plot, more on a phone).
+    ``legend``, ``legend_title_rows`` and ``margin`` (overrides) as for :func:`margins`.
     """
-    m = {**MARGIN, **(margin or {})}
-    out = []
-    for w in SCREENS.values():
-        plot_w = w - m["l"] - m["r"] - _TICK_ROOM
-        out.append(Frame(x_range, y_range, plot_w, height - m["t"] - m["b"] - legend_height(legend, plot_w)
-                         - legend_title_rows * _LEGEND_ROW))
-    return out
+    m = margins(legend, legend_title_rows, **(margin or {}))
+    return [Frame(x_range, y_range, w - m["l"] - m["r"], height - m["t"] - m["b"]) for w in SCREENS.values()]
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,12 @@ Labels are placed by :mod:`lib.chart_labels`, not left to Plotly; CSV downloads 
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import plotly.graph_objects as go
 
-from lib.chart_labels import LABEL_SIZE, LEGEND_SIZE, MARGIN, is_far, text_size
+from lib.chart_labels import LABEL_SIZE, LEGEND_SIZE, is_far, margins, text_size
 
 # Okabe-Ito palette: distinguishable with the common colour-vision deficiencies.
 COLORS: dict[str, str] = {
@@ -45,9 +47,12 @@ ANCHOR_COLORS: dict[str, str] = {
 
 FONT_SIZE = 15
 BASE_LAYOUT: dict[str, object] = {
+    # No Plotly template (plotly.py's default one is most of a small figure's JSON, and the browser
+    # works through it on every draw): every style a chart uses is set here.
+    "template": {"layout": {}},
     "paper_bgcolor": "white",
     "plot_bgcolor": "white",
-    "font": {"size": FONT_SIZE, "color": "#2a2a2a"},
+    "font": {"size": FONT_SIZE, "color": "#2a2a2a", "family": "'Source Sans', 'Source Sans Pro', sans-serif"},
     # Anchored to the bottom of the figure, not to the plot: Plotly then adds the legend's own
     # height to the bottom margin, so however many rows it wraps into on a phone it sits under
     # the axis title instead of on it.
@@ -60,7 +65,9 @@ BASE_LAYOUT: dict[str, object] = {
                            "hoverClosestCartesian", "hoverCompareCartesian"],
                 "bgcolor": "rgba(255,255,255,0.8)"},
 }
-GRID = {"showgrid": True, "gridcolor": "#e5e5e5", "zeroline": False, "linecolor": "#999", "showline": True}
+# Margins are fixed (lib.chart_labels.margins), never grown by Plotly while it draws.
+GRID = {"showgrid": True, "gridcolor": "#e5e5e5", "zeroline": False, "linecolor": "#999", "showline": True,
+        "automargin": False, "ticks": "outside", "ticklen": 4, "tickcolor": "#999"}
 # A translucent white box behind direct labels, so the lines under them do not cut the text.
 LABEL_BG = "rgba(255,255,255,0.8)"
 
@@ -76,6 +83,8 @@ class Chart:
     def __init__(self) -> None:
         self.data: list[dict[str, object]] = []
         self.annotations: list[dict[str, object]] = []
+        # Leader lines: (x, y) in axis units, then px offsets (y up) of their two ends.
+        self._leaders: list[tuple[float, float, float, float, float, float]] = []
 
     def label(self, x: float, y: float, text: str, *, log_x: bool = False, log_y: bool = False,
               position: str = "top center", **extra: object) -> None:
@@ -96,24 +105,27 @@ class Chart:
                 marker: float = 12, background: bool = False, **extra: object) -> None:
         """A label centred ``offset`` px (y up) from a point in axis units, from :func:`place_labels`.
 
-        Labels further than their own size from the point get a thin leader line to it. A white
+        Labels further than their own size from the point get a thin leader line to it: a line
+        shape sized in px, not an annotation arrow, which Plotly measures along its drawn path,
+        making the browser lay the whole page out again for every label on every redraw. A white
         box behind the text only with ``background`` (a label that had to go over a line): such a
         box behind every label cost the browser ~20 ms per redraw of the loss chart.
         """
         dx, dy = offset
         w, h = text_size(text)
-        far = is_far(dx, dy, w, h)
         spec: dict[str, object] = {"x": x, "y": y, "text": text, "xanchor": "center", "yanchor": "middle",
-                                   "font": {"size": LABEL_SIZE, "color": color}, "name": "placed"}
+                                   "font": {"size": LABEL_SIZE, "color": color}, "name": "placed",
+                                   "showarrow": False, "xshift": dx, "yshift": dy}
         if background:
             spec["bgcolor"] = LABEL_BG
-        if far:
-            spec.update(showarrow=True, ax=dx, ay=-dy, arrowhead=0, arrowwidth=1, arrowcolor="#888",
-                        standoff=marker / 2)
-        else:
-            spec.update(showarrow=False, xshift=dx, yshift=dy)
         spec.update(extra)
         self.annotations.append(spec)
+        if is_far(dx, dy, w, h):
+            # From just outside the marker to the edge of the label's box.
+            dist = math.hypot(dx, dy)
+            start = (marker / 2 + 1) / dist
+            end = 1 - min(w / 2 / abs(dx) if dx else math.inf, h / 2 / abs(dy) if dy else math.inf)
+            self._leaders.append((x, y, dx * start, dy * start, dx * end, dy * end))
 
     def add(self, **trace: object) -> None:
         trace.setdefault("type", "scatter")
@@ -130,15 +142,35 @@ class Chart:
         self.add(x=[x, x], y=list(y_range), mode="lines", line={"color": color, "width": width, "dash": dash},
                  hoverinfo="skip", showlegend=False)
 
+    def _leader_shapes(self, layout: dict[str, object]) -> list[dict[str, object]]:
+        """Leader lines as line shapes sized in px around an anchor given as a fraction of the plot.
+
+        Anchored in paper fractions, not data: Plotly drops negative px offsets of a shape
+        anchored on a log axis. Needs both axes' ranges, which every chart with callouts sets.
+        """
+        (x0, x1), (y0, y1) = (layout[a]["range"] for a in ("xaxis", "yaxis"))  # type: ignore[index]
+        return [{"type": "line", "xref": "paper", "yref": "paper", "xsizemode": "pixel", "ysizemode": "pixel",
+                 "xanchor": (x - x0) / (x1 - x0), "yanchor": (y - y0) / (y1 - y0), "x0": a0, "y0": b0, "x1": a1,
+                 "y1": b1, "line": {"color": "#888", "width": 1}, "layer": "above", "name": "leader"}
+                for x, y, a0, b0, a1, b1 in self._leaders]
+
     def legend_names(self) -> list[str]:
         """The names the legend will show, for estimating its height."""
         return [str(t["name"]) for t in self.data if t.get("name") and t.get("showlegend", True)]
 
-    def figure(self, *, height: int = 520, csv: dict[str, str] | None = None, **layout: object) -> go.Figure:
-        """The figure; ``csv`` names the x and y columns of its download ({"x": ..., "y": ...}, with units)."""
-        margin = {**MARGIN, **layout.pop("margin", {})}  # type: ignore[dict-item]
+    def figure(self, *, height: int = 520, csv: dict[str, str] | None = None, legend_title_rows: int = 0,
+               **layout: object) -> go.Figure:
+        """The figure; ``csv`` names the x and y columns of its download ({"x": ..., "y": ...}, with units).
+
+        ``margin`` overrides :data:`lib.chart_labels.MARGIN`; the legend's room is added to it, as
+        :func:`lib.chart_labels.frames` assumes when labels are placed.
+        """
+        legend = self.legend_names() if layout.get("showlegend", True) else []
+        margin = margins(legend, legend_title_rows, **layout.pop("margin", {}))  # type: ignore[arg-type]
         spec = {"data": self.data, "layout": {**BASE_LAYOUT, "height": height, "annotations": self.annotations,
                                               "margin": margin, **layout}}
+        if self._leaders:
+            spec["layout"]["shapes"] = self._leader_shapes(layout)  # type: ignore[index]
         if csv:
             spec["layout"]["meta"] = {"csv": csv}  # type: ignore[index]
         return go.Figure(spec, _validate=False)

@@ -241,13 +241,13 @@ def _current_values(params: ParamSet, drawn: Mapping[str, Value]) -> dict[str, V
 
 def controls(params: ParamSet, presets: Sequence[Preset] = (), expanded: Sequence[str] = (),
              key: str | None = None) -> tuple[dict[str, Value], DeltaGenerator]:
-    """The link's warnings, then the page's inputs in a left column; returns their values and the main column.
+    """The link's warnings, then the page's inputs in a left column; returns every value and the main column.
 
     Call it first inside the page's one ``st.fragment``: a slider then reruns only the page, not
     app.py's navigation, which cost more than everything a page draws (benchmarks/README.md).
     On a phone the columns stack, so the controls come first, in collapsed groups, above the charts.
-    The ``key`` parameter (the chain's key slider) is drawn instead at the top of the main column,
-    beside the share link; the page draws the rest of its output below it.
+    The ``key`` parameter (the chain's key slider) is left out of the column: :func:`key_view`
+    draws it at the top of the main column. Its value here is its current one.
     """
     _check_link(params, presets)
     _show_problems(params)
@@ -265,18 +265,38 @@ def controls(params: ParamSet, presets: Sequence[Preset] = (), expanded: Sequenc
                     values[k] = _control(params, k, values)
         st.button("Reset all to defaults", on_click=_apply, args=(params, {}), key=f"_reset_{params.model}",
                   width="stretch")
-    if key is not None:
-        with main:
-            left, right = st.columns([3, 1], vertical_alignment="bottom")
-            with left:
-                values[key] = _control(params, key, values)
-            with right:
-                share_link(params, values)
+    values = _current_values(params, values)
     if presets:
         with picker:
             _preset_picker(params, presets, values)
     _mount_probe(params)
     return values, main
+
+
+def key_view(params: ParamSet, presets: Sequence[Preset], values: Mapping[str, Value], key: str,
+             draw: Callable[[dict[str, Value]], None]) -> None:
+    """The key slider, the share link and ``draw(values)``, in a fragment of their own.
+
+    The key slider is the one people move during a discussion, so it reruns only this fragment:
+    not the column of other controls, and nothing the page draws outside ``draw``, which therefore
+    must not depend on ``key``. Call it inside the page's fragment, after :func:`controls`.
+    """
+    _key_view(params, tuple(presets), dict(values), key, draw)
+
+
+@st.fragment
+def _key_view(params: ParamSet, presets: tuple[Preset, ...], values: dict[str, Value], key: str,
+              draw: Callable[[dict[str, Value]], None]) -> None:
+    # Run again by this fragment alone, ``values`` are those of the last full run: only ``key`` moved.
+    left, right = st.columns([3, 1], vertical_alignment="bottom")
+    with left:
+        values = {**values, key: _control(params, key, values)}
+    with right:
+        share_link(params, values)
+    if presets and _preset_status(params, presets, values) != st.session_state.get(_state_key(params, "preset_shown")):
+        # The preset box, outside this fragment, would no longer say what the values are.
+        st.rerun(scope="app")
+    draw(values)
 
 
 def _control(params: ParamSet, key: str, drawn: Mapping[str, Value]) -> Value:
@@ -307,9 +327,11 @@ def _preset_status(params: ParamSet, presets: Sequence[Preset], values: Mapping[
 
 
 def _preset_picker(params: ParamSet, presets: Sequence[Preset], values: Mapping[str, Value]) -> None:
-    """A preset selector that reads what the values are: a preset's name, 'name · 2 values changed', or 'Custom'."""
+    """A preset selector that reads what ``values`` (all of them) are: a preset's name, 'name · 2 values changed', or 'Custom'."""
     pick = _state_key(params, "preset_pick")
-    label, caption, holds = _preset_status(params, presets, _current_values(params, values))
+    status = _preset_status(params, presets, values)
+    st.session_state[_state_key(params, "preset_shown")] = status
+    label, caption, holds = status
     # Set before the box is drawn, every run: after a slider moves off a preset, the box lets it go.
     st.session_state[pick] = holds
 
@@ -344,7 +366,9 @@ def share_link(params: ParamSet, values: Mapping[str, Value]) -> None:
 
 def chart(fig: go.Figure, name: str, key: str, link: str = "") -> None:
     """A Plotly chart with a CSV download of every series it plots, headed by the view's ``link``."""
-    st.plotly_chart(fig, width="stretch", key=f"chart_{key}",
+    # theme=None: Streamlit's theme would add a template and automargins to every figure, which
+    # doubled the browser's time to draw it (lib/charts.py sets the look itself).
+    st.plotly_chart(fig, width="stretch", key=f"chart_{key}", theme=None,
                     config={"displaylogo": False, "toImageButtonOptions": {"format": "png", "filename": name,
                                                                           "scale": 2}})
     # Deferred: the CSV is built only when someone clicks, not on every slider move.

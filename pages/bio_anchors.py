@@ -22,77 +22,81 @@ st.markdown(
 )
 
 # The whole page below the introduction is one fragment: a control reruns the page, not
-# app.py's navigation.
+# app.py's navigation. Inside it, the hardware slider reruns only the main column (ui.key_view).
 @st.fragment
 def view() -> None:
     values, main = ui.controls(chain.params, chain.presets, key=chain.key_slider)
     with main:
-        result = chain.run(values)
-        link = ui.view_link(chain.params, values)
+        ui.key_view(chain.params, chain.presets, values, chain.key_slider, draw)
 
-        for warning in result.warnings:
-            st.warning(warning, icon=":material/warning:")
 
-        median = chain.headline("median_year")
-        cols = st.columns(1 + len(HEADLINE_YEARS))
-        cols[0].metric(median.label, result.headlines.row(0)["median_year"].brief(median), median.help,
-                       delta_color="off", delta_arrow="off")
-        for col, year in zip(cols[1:], HEADLINE_YEARS):
-            col.metric(f"P(TAI by {year})", units.percent(result.headline[year]))
-        st.caption("Cotra's published best guess (2020): ~8% by 2030, ~47% by 2050, ~78% by 2100, median ~2052-2053; "
-                   "the default settings reproduce it within 3 points and 2 years.")
+def draw(values: dict) -> None:
+    result = chain.run(values)
+    link = ui.view_link(chain.params, values)
 
-        st.subheader("Probability of transformative AI by year")
-        ui.chart(cdf_figure(result, bool(values["anchors"])), "tai_probability_by_year", "cdf", link)
+    for warning in result.warnings:
+        st.warning(warning, icon=":material/warning:")
 
-        st.subheader("Affordable compute against each anchor's requirement")
-        ui.chart(compute_figure(result), "compute_vs_requirements", "compute", link)
-        st.caption("Dashed: each anchor's median requirement with that year's algorithms; shading: its 10-90% range. "
-                   "The black line is the compute the largest affordable run buys (FLOP per dollar × spend). Where it "
-                   "enters a band, that anchor starts to add probability.")
+    median = chain.headline("median_year")
+    cols = st.columns(1 + len(HEADLINE_YEARS))
+    cols[0].metric(median.label, result.headlines.row(0)["median_year"].brief(median), median.help,
+                   delta_color="off", delta_arrow="off")
+    for col, year in zip(cols[1:], HEADLINE_YEARS):
+        col.metric(f"P(TAI by {year})", units.percent(result.headline[year]))
+    st.caption("Cotra's published best guess (2020): ~8% by 2030, ~47% by 2050, ~78% by 2100, median ~2052-2053; "
+               "the default settings reproduce it within 3 points and 2 years.")
 
-        st.subheader("Per anchor")
-        shift = result.data_shift_oom
-        rows = []
-        for a in ANCHORS:
-            bands = result.requirement_bands[a.key]
-            am = result.anchor_median_year[a.key]
-            rows.append({
-                "anchor": a.label,
-                "share": f"{result.weights[a.key]:.0%}",
-                "median need": f"1e{result.shifted_p50[a.key]:.1f}",
-                "in 2100": f"1e{bands[1][-1]:.1f}",
-                "median year": "after 2100" if am is None else f"{am:.0f}",
-                "P by 2100": f"{result.anchor_p_2100[a.key]:.0%}",
-            })
-        # A static table wraps to the column's width: a data grid hid its last columns on a phone.
-        st.table(pd.DataFrame(rows).set_index("anchor"))
-        st.caption("Median need: the anchor's median training compute (FLOP) with 2020 algorithms; in 2100: with "
-                   "2100's algorithms. Median year and P by 2100: the anchor alone, without the 'none' weight.")
-        st.caption(f"Weights are relative: each anchor's share of the mix is its weight divided by the total of all six "
-                   f"(now {result.weight_total:g}). On top, the 'none of these works' weight ({float(values['none_2020']):g}% "
-                   f"in {NONE_FROM}, tapering to {min(float(values['none_2100']), float(values['none_2020'])):g}% in {NONE_TO}) "
-                   "keeps the total below 100%.")
+    st.subheader("Probability of transformative AI by year")
+    ui.chart(cdf_figure(result, bool(values["anchors"])), "tai_probability_by_year", "cdf", link)
 
-        other = "1.0" if values["data_exp"] == "0.8" else "0.8"
-        chinchilla_shift = max(shift, result.other_data_shift_oom)
+    st.subheader("Affordable compute against each anchor's requirement")
+    ui.chart(compute_figure(result), "compute_vs_requirements", "compute", link)
+    st.caption("Dashed: each anchor's median requirement with that year's algorithms; shading: its 10-90% range. "
+               "The black line is the compute the largest affordable run buys (FLOP per dollar × spend). Where it "
+               "enters a band, that anchor starts to add probability.")
+
+    st.subheader("Per anchor")
+    shift = result.data_shift_oom
+    rows = []
+    for a in ANCHORS:
+        bands = result.requirement_bands[a.key]
+        am = result.anchor_median_year[a.key]
+        rows.append({
+            "anchor": a.label,
+            "share": f"{result.weights[a.key]:.0%}",
+            "median need": f"1e{result.shifted_p50[a.key]:.1f}",
+            "in 2100": f"1e{bands[1][-1]:.1f}",
+            "median year": "after 2100" if am is None else f"{am:.0f}",
+            "P by 2100": f"{result.anchor_p_2100[a.key]:.0%}",
+        })
+    # A static table wraps to the column's width: a data grid hid its last columns on a phone.
+    st.table(pd.DataFrame(rows).set_index("anchor"))
+    st.caption("Median need: the anchor's median training compute (FLOP) with 2020 algorithms; in 2100: with "
+               "2100's algorithms. Median year and P by 2100: the anchor alone, without the 'none' weight.")
+    st.caption(f"Weights are relative: each anchor's share of the mix is its weight divided by the total of all six "
+               f"(now {result.weight_total:g}). On top, the 'none of these works' weight ({float(values['none_2020']):g}% "
+               f"in {NONE_FROM}, tapering to {min(float(values['none_2100']), float(values['none_2020'])):g}% in {NONE_TO}) "
+               "keeps the total below 100%.")
+
+    other = "1.0" if values["data_exp"] == "0.8" else "0.8"
+    chinchilla_shift = max(shift, result.other_data_shift_oom)
+    st.markdown(
+        f"**Chinchilla and the neural-net anchors.** The report sizes training data as D ∝ P^0.8; Chinchilla's "
+        f"scaling says D ∝ P^1.0 (about 20 tokens per parameter). At brain scale (P ≈ 3e14 parameters) the "
+        f"switch moves the three neural-net anchors by **{chinchilla_shift:+.1f} orders of magnitude**. Now: exponent "
+        f"{values['data_exp']} (shift {shift:+.1f} OOM); set it to {other} in *Requirements* to see the other case "
+        f"(shift {result.other_data_shift_oom:+.1f} OOM)."
+    )
+
+    v = values
+    rule = (r"a logistic with halving time $H = \mathrm{clip}(3.5 - (p_{50}-29)/4, 2, 3.5)$ years and cap "
+            r"$M = \mathrm{clip}(2 + (p_{50}-32)/4, 2, 5)$ OOM, the port's rule applied to each anchor's median (the port "
+            r"rounds both terms and applies it to each sampled requirement; this is an approximation of it)"
+            if v["algo"] == "rule" else
+            f"a logistic with one halving time ({v['algo_halving']:g} years) and cap ({v['algo_cap']:g} OOM) for every anchor")
+    with st.expander("How the model works, and its sources"):
         st.markdown(
-            f"**Chinchilla and the neural-net anchors.** The report sizes training data as D ∝ P^0.8; Chinchilla's "
-            f"scaling says D ∝ P^1.0 (about 20 tokens per parameter). At brain scale (P ≈ 3e14 parameters) the "
-            f"switch moves the three neural-net anchors by **{chinchilla_shift:+.1f} orders of magnitude**. Now: exponent "
-            f"{values['data_exp']} (shift {shift:+.1f} OOM); set it to {other} in *Requirements* to see the other case "
-            f"(shift {result.other_data_shift_oom:+.1f} OOM)."
-        )
-
-        v = values
-        rule = (r"a logistic with halving time $H = \mathrm{clip}(3.5 - (p_{50}-29)/4, 2, 3.5)$ years and cap "
-                r"$M = \mathrm{clip}(2 + (p_{50}-32)/4, 2, 5)$ OOM, the port's rule applied to each anchor's median (the port "
-                r"rounds both terms and applies it to each sampled requirement; this is an approximation of it)"
-                if v["algo"] == "rule" else
-                f"a logistic with one halving time ({v['algo_halving']:g} years) and cap ({v['algo_cap']:g} OOM) for every anchor")
-        with st.expander("How the model works, and its sources"):
-            st.markdown(
-                rf"""
+            rf"""
 - **Requirement** of anchor *i* (log10 FLOP with 2020 algorithms): a two-piece normal through its 10th, 50th
   and 90th percentiles (the port's Cotra2020 set, widths × {v['spread']:g}), cut at 1e{v['floor']:g} FLOP and
   renormalised: both our choices (the port samples and clips instead).
@@ -111,7 +115,7 @@ Sources: Cotra 2020, *Forecasting TAI with biological anchors*; Cotra 2022, *Two
 AI timelines*; Rethink Priorities, `future-assessment-model`; Epoch AI's summary; the AXRP interview; US GDP:
 BEA.
 """
-            )
+        )
 
 
 view()

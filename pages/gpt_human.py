@@ -21,74 +21,78 @@ st.markdown(
 )
 
 # The whole page below the introduction is one fragment: a control reruns the page, not
-# app.py's navigation.
+# app.py's navigation. Inside it, the doubling slider reruns only the main column (ui.key_view).
 @st.fragment
 def view() -> None:
     values, main = ui.controls(chain.params, chain.presets, key=chain.key_slider)
     with main:
-        result = chain.run(values)
-        curves = series(values, result)
-        cash = money(values, data.load("cpi_us").table, data.load("reference_budgets").table)
-        link = ui.view_link(chain.params, values)
+        ui.key_view(chain.params, chain.presets, values, chain.key_slider, draw)
 
-        start = int(values["start"])
-        for message in result.messages:
-            st.info(message, icon=":material/info:")
-        for note in cash.notes:
-            st.caption(f"Prices: {note}.")
 
-        row1 = st.columns(3)
-        row1[0].metric("Human-level target loss", f"{result.target_loss:.3f}",
-                       f"reference model at {result.reference_loss:.3f}", delta_color="off", delta_arrow="off")
-        if result.compute_flop is None:
-            row1[1].metric("Compute needed", "unreachable", "target at or below the floor", delta_color="off", delta_arrow="off")
-        else:
-            row1[1].metric("Compute needed", units.flop(result.compute_flop),
-                           f"{units.sci(result.compute_pfdays, 3)} PF-days · {units.times(result.compute_multiplier)} reference",
-                           delta_color="off", delta_arrow="off")
-        row1[2].metric(chain.headline("year_compute_reached").label, format_year(result.year_compute_reached),
-                       "" if result.doublings is None else f"{result.doublings:.1f} doublings ({result.doublings_whole} whole)",
-                       help=chain.headline("year_compute_reached").help, delta_color="off", delta_arrow="off")
-        row2 = st.columns(3)
-        row2[0].metric(f"Cost at {start} prices" + (f", in {cash.label}" if cash.factor != 1.0 else ""),
-                       cash.usd(result.cost_start_usd), f"reference model {cash.usd(float(values['ref_cost']))}", delta_color="off",
-                       delta_arrow="off")
-        row2[1].metric("Halvings to the budget",
-                       "unreachable" if result.halvings_to_budget is None else f"{result.halvings_to_budget:.1f}",
-                       "" if result.halvings_whole is None else f"{result.halvings_whole} whole · budget "
-                       f"{cash.usd(float(values['budget']))}", delta_color="off", delta_arrow="off")
-        row2[2].metric(chain.headline("year_affordable").label, format_year(result.year_affordable),
-                       f"cost halves every {float(values['halving']):g} months", help=chain.headline("year_affordable").help,
+def draw(values: dict) -> None:
+    result = chain.run(values)
+    curves = series(values, result)
+    cash = money(values, data.load("cpi_us").table, data.load("reference_budgets").table)
+    link = ui.view_link(chain.params, values)
+
+    start = int(values["start"])
+    for message in result.messages:
+        st.info(message, icon=":material/info:")
+    for note in cash.notes:
+        st.caption(f"Prices: {note}.")
+
+    row1 = st.columns(3)
+    row1[0].metric("Human-level target loss", f"{result.target_loss:.3f}",
+                   f"reference model at {result.reference_loss:.3f}", delta_color="off", delta_arrow="off")
+    if result.compute_flop is None:
+        row1[1].metric("Compute needed", "unreachable", "target at or below the floor", delta_color="off", delta_arrow="off")
+    else:
+        row1[1].metric("Compute needed", units.flop(result.compute_flop),
+                       f"{units.sci(result.compute_pfdays, 3)} PF-days · {units.times(result.compute_multiplier)} reference",
                        delta_color="off", delta_arrow="off")
-        st.caption("Doublings and halvings are counted fractionally (log2 of the ratio) from the start of the start year; "
-                   "the essay rounds up to whole steps, shown beside each count. " + ESSAY_DATES)
+    row1[2].metric(chain.headline("year_compute_reached").label, format_year(result.year_compute_reached),
+                   "" if result.doublings is None else f"{result.doublings:.1f} doublings ({result.doublings_whole} whole)",
+                   help=chain.headline("year_compute_reached").help, delta_color="off", delta_arrow="off")
+    row2 = st.columns(3)
+    row2[0].metric(f"Cost at {start} prices" + (f", in {cash.label}" if cash.factor != 1.0 else ""),
+                   cash.usd(result.cost_start_usd), f"reference model {cash.usd(float(values['ref_cost']))}", delta_color="off",
+                   delta_arrow="off")
+    row2[1].metric("Halvings to the budget",
+                   "unreachable" if result.halvings_to_budget is None else f"{result.halvings_to_budget:.1f}",
+                   "" if result.halvings_whole is None else f"{result.halvings_whole} whole · budget "
+                   f"{cash.usd(float(values['budget']))}", delta_color="off", delta_arrow="off")
+    row2[2].metric(chain.headline("year_affordable").label, format_year(result.year_affordable),
+                   f"cost halves every {float(values['halving']):g} months", help=chain.headline("year_affordable").help,
+                   delta_color="off", delta_arrow="off")
+    st.caption("Doublings and halvings are counted fractionally (log2 of the ratio) from the start of the start year; "
+               "the essay rounds up to whole steps, shown beside each count. " + ESSAY_DATES)
 
-        st.subheader("When does it become affordable?")
-        ui.chart(cost_figure(curves, result, cash, float(values["budget"])), "gpt_human_cost", "cost", link)
-        st.subheader("When does the largest training run get there?")
+    st.subheader("When does it become affordable?")
+    ui.chart(cost_figure(curves, result, cash, float(values["budget"])), "gpt_human_cost", "cost", link)
+    st.subheader("When does the largest training run get there?")
 
 
-        def set_doubling(months: float) -> None:
-            st.session_state["doubling"] = months
+    def set_doubling(months: float) -> None:
+        st.session_state["doubling"] = months
 
 
-        if float(values["doubling"]) != SLOW:
-            st.button(f"Try the later ~{SLOW:g}-month doubling (Sevilla et al. 2022)", on_click=set_doubling, args=(SLOW,))
-        else:
-            st.button(f"Back to {FAST:g} months (Amodei & Hernandez 2018)", on_click=set_doubling, args=(FAST,))
-        ui.chart(compute_figure(curves, result), "frontier_compute", "compute", link)
-        st.subheader("The loss curve down to the human line")
-        ui.chart(loss_curve_figure(curves, result), "loss_curve", "loss", link)
-        st.caption("GPT-2's compute is Epoch AI's estimate; the 'GPT-4' point is the essay's hypothetical "
-                   "1000× GPT-3 (loss ≈ 1.24), not the real GPT-4. The essay's fit is on WebText; other datasets have "
-                   "other losses.")
+    if float(values["doubling"]) != SLOW:
+        st.button(f"Try the later ~{SLOW:g}-month doubling (Sevilla et al. 2022)", on_click=set_doubling, args=(SLOW,))
+    else:
+        st.button(f"Back to {FAST:g} months (Amodei & Hernandez 2018)", on_click=set_doubling, args=(FAST,))
+    ui.chart(compute_figure(curves, result), "frontier_compute", "compute", link)
+    st.subheader("The loss curve down to the human line")
+    ui.chart(loss_curve_figure(curves, result), "loss_curve", "loss", link)
+    st.caption("GPT-2's compute is Epoch AI's estimate; the 'GPT-4' point is the essay's hypothetical "
+               "1000× GPT-3 (loss ≈ 1.24), not the real GPT-4. The essay's fit is on WebText; other datasets have "
+               "other losses.")
 
-        st.subheader("The derivation, step by step")
-        for i, (step, text) in enumerate(derivation(values, result), start=1):
-            st.markdown(f"**{i}. {step}.** {text}")
-        st.caption("Sources: Gwern 2020, The Scaling Hypothesis (fn. 20); Brown et al. 2020 (fig. 3.1); Amodei & Hernandez "
-                   "2018, AI and Compute; Sevilla et al. 2022; Hernandez & Brown 2020 (who measured algorithmic efficiency "
-                   "alone; the essay reads it as the cost net of hardware and algorithms); US BLS CPI-U. See the Sources page.")
+    st.subheader("The derivation, step by step")
+    for i, (step, text) in enumerate(derivation(values, result), start=1):
+        st.markdown(f"**{i}. {step}.** {text}")
+    st.caption("Sources: Gwern 2020, The Scaling Hypothesis (fn. 20); Brown et al. 2020 (fig. 3.1); Amodei & Hernandez "
+               "2018, AI and Compute; Sevilla et al. 2022; Hernandez & Brown 2020 (who measured algorithmic efficiency "
+               "alone; the essay reads it as the cost net of hardware and algorithms); US BLS CPI-U. See the Sources page.")
 
 
 view()

@@ -39,15 +39,20 @@ def crossing_text(result: loss.LossResult, key: str, name: str) -> str:
 
 
 # The whole page below the introduction is one fragment: a control reruns the page, not app.py's
-# navigation; the model runs once per rerun.
+# navigation. Inside it, the budget slider reruns only what depends on the budget (ui.key_view).
 @st.fragment
 def view() -> None:
     values, main = ui.controls(chain.params, chain.presets, key=chain.key_slider)
     with main:
-        result = loss.run(values)
-        link = ui.view_link(chain.params, values)
-        draw_budget(values, result, result.headlines.row(0), link)
-        draw_rest(values, result, link)
+        ui.key_view(chain.params, chain.presets, values, chain.key_slider, draw)
+        formulas(values)
+
+
+def draw(values: dict) -> None:
+    result = loss.run(values)
+    link = ui.view_link(chain.params, values)
+    draw_budget(values, result, result.headlines.row(0), link)
+    draw_rest(values, result, link)
 
 
 def draw_budget(values: dict, result: loss.LossResult, heads: dict, link: str) -> None:
@@ -127,7 +132,6 @@ def draw_rest(values: dict, result: loss.LossResult, link: str) -> None:
         f"Chinchilla (70B, 1.4T) **{pair['Chinchilla']:.3f}** at about the same compute (6.3e23 vs 5.8e23 FLOP)."
     )
     ui.chart(isoflop_figure(result), "isoflop", "iso", link)
-    formulas(values)
 
 
 def formulas(v: dict) -> None:

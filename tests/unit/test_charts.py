@@ -79,10 +79,9 @@ def _legend(fig: go.Figure) -> tuple[list[str], int]:
 
 
 def _screens(fig: go.Figure) -> list[Frame]:
+    """The plot area at each screen, from the figure's own (fixed) margins, which hold its legend."""
     x, y = fig.layout.xaxis, fig.layout.yaxis
-    names, title_rows = _legend(fig)
-    return frames(tuple(x.range), tuple(y.range), fig.layout.height, names,
-                  margin=fig.layout.margin.to_plotly_json(), legend_title_rows=title_rows)
+    return frames(tuple(x.range), tuple(y.range), fig.layout.height, margin=fig.layout.margin.to_plotly_json())
 
 
 def _box(a, frame: Frame) -> tuple[float, float, float, float]:
@@ -90,9 +89,9 @@ def _box(a, frame: Frame) -> tuple[float, float, float, float]:
     w, h = text_size(a.text, a.font.size or LABEL_SIZE)
     px = a.x * frame.width if a.xref == "paper" else float(frame.px(a.x, frame.y_range[0])[0])
     py = a.y * frame.height if a.yref == "paper" else float(frame.px(frame.x_range[0], a.y)[1])
+    px, py = px + (a.xshift or 0), py + (a.yshift or 0)
     if a.showarrow:  # text centred on the arrow's tail
         return px + a.ax - w / 2, py - a.ay - h / 2, px + a.ax + w / 2, py - a.ay + h / 2
-    px, py = px + (a.xshift or 0), py + (a.yshift or 0)
     left = {"left": px, "right": px - w}.get(a.xanchor, px - w / 2)
     bottom = {"bottom": py, "top": py - h}.get(a.yanchor, py - h / 2)
     return left, bottom, left + w, bottom + h
@@ -345,8 +344,8 @@ def test_requirements_chart_uses_one_colour_per_anchor():
 @pytest.mark.parametrize(("name", "fig"), _every_figure(), ids=[n for n, _ in _every_figure()])
 def test_axis_titles_fit_and_x_ticks_follow_the_width(name, fig):
     phone = min(_screens(fig) if fig.layout.xaxis.range and fig.layout.yaxis.range else
-                frames((0, 1), (0, 1), fig.layout.height, _legend(fig)[0], margin=fig.layout.margin.to_plotly_json(),
-                       legend_title_rows=_legend(fig)[1]), key=lambda f: f.width)
+                frames((0, 1), (0, 1), fig.layout.height, margin=fig.layout.margin.to_plotly_json()),
+                key=lambda f: f.width)
     assert text_size(fig.layout.xaxis.title.text, FONT_SIZE)[0] <= phone.width + 40, name
     assert text_size(fig.layout.yaxis.title.text, FONT_SIZE)[0] <= phone.height, name
     # Fixed x ticks would collide on a 390 px phone; Plotly's own spacing adapts to the width.

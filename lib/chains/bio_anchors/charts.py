@@ -90,5 +90,5 @@ def compute_figure(result: BioAnchorsResult) -> go.Figure:
                                    range=list(COMPUTE_RANGE)),
                         legend=BASE_LAYOUT["legend"] | {"title": {
                             "text": "Requirement with that year's algorithms:<br>median (dashed), 10-90% (band)",
-                            "side": "top", "font": {"size": 13}}},
+                            "side": "top", "font": {"size": 13}}}, legend_title_rows=2,
                         csv={"x": "year", "y": "FLOP"})

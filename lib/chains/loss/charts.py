@@ -90,15 +90,14 @@ def loss_figure(result: LossResult) -> go.Figure:
                        hover=f"{name}<br>%{{hovertext}}<br>loss %{{y:.3f}}<extra></extra>")
     chart.vline(result.compute_flop, Y_RANGE, COLORS["budget"])
 
-    legend = [n for n, *_ in curves.values()]
-    screens = frames(tuple(np.log10(X_RANGE)), tuple(np.log10(Y_RANGE)), LOSS_HEIGHT, legend,
-                     margin={"b": 84})
+    # No legend: every curve is named at its right-hand end, and the caption gives the line styles.
+    screens = frames(tuple(np.log10(X_RANGE)), tuple(np.log10(Y_RANGE)), LOSS_HEIGHT, margin={"b": 84})
     avoid = _budget(chart, result, screens)
     # Every 7th point: these curves are smooth, and the placer fills in between.
     lines = [(lx[::7], np.log10(np.clip(y, *Y_RANGE))[::7]) for _, y, _ in curves.values()]
     lines.append((np.array(np.log10(X_RANGE)), np.log10([result.human_loss] * 2)))
     _labels(chart, result, curves, screens, avoid, lines)
-    return chart.figure(height=LOSS_HEIGHT, xaxis=_pf_days(chart) | {"mirror": True}, margin={"b": 84},
+    return chart.figure(height=LOSS_HEIGHT, xaxis=_pf_days(chart) | {"mirror": True}, margin={"b": 84}, showlegend=False,
                         yaxis=loss_axis("loss (nats/token, per law's dataset)", *Y_RANGE) | {"mirror": True},
                         csv={"x": "compute (FLOP)", "y": "loss (nats/token)"})
 
@@ -255,7 +254,7 @@ def isoflop_figure(result: LossResult) -> go.Figure:
                         yaxis=axis("loss (nats/token)", range=list(y_range)),
                         legend=BASE_LAYOUT["legend"] | {"title": {"text": f"L(N, D): {result.iso_law_label}",
                                                                   "side": "top", "font": {"size": 13}}},
-                        csv={"x": "parameters N (count)", "y": "loss (nats/token)"})
+                        legend_title_rows=1, csv={"x": "parameters N (count)", "y": "loss (nats/token)"})
 
 
 def _iso_line(chart: Chart, result: LossResult, budget: float, name: str, color: str, width: float) -> None:
