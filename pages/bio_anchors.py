@@ -30,6 +30,11 @@ def view() -> None:
         ui.key_view(chain.params, chain.presets, values, chain.key_slider, draw)
 
 
+def shift_text(oom: float) -> str:
+    """A requirement shift as words: 'no shift' rather than '+0.0 OOM'."""
+    return "no shift" if abs(oom) < 0.05 else f"shift {oom:+.1f} OOM"
+
+
 def draw(values: dict) -> None:
     result = chain.run(values)
     link = ui.view_link(chain.params, values)
@@ -84,8 +89,8 @@ def draw(values: dict) -> None:
         f"**Chinchilla and the neural-net anchors.** The report sizes training data as D ∝ P^0.8; Chinchilla's "
         f"scaling says D ∝ P^1.0 (about 20 tokens per parameter). At brain scale (P ≈ 3e14 parameters) the "
         f"switch moves the three neural-net anchors by **{chinchilla_shift:+.1f} orders of magnitude**. Now: exponent "
-        f"{values['data_exp']} (shift {shift:+.1f} OOM); set it to {other} in *Requirements* to see the other case "
-        f"(shift {result.other_data_shift_oom:+.1f} OOM)."
+        f"{values['data_exp']} ({shift_text(shift)}); set it to {other} in *Requirements* to see the other case "
+        f"({shift_text(result.other_data_shift_oom)})."
     )
 
     v = values

@@ -132,6 +132,9 @@ def draw_rest(values: dict, result: loss.LossResult, link: str) -> None:
         f"Chinchilla (70B, 1.4T) **{pair['Chinchilla']:.3f}** at about the same compute (6.3e23 vs 5.8e23 FLOP)."
     )
     ui.chart(isoflop_figure(result), "isoflop", "iso", link)
+    st.caption("Each curve is one compute budget, written at its minimum; ×: the compute-optimal size for that budget; "
+               "black: your budget, when it is within 5% of one of these. Diamonds: models trained within 20% of a "
+               "budget, at their own N and D.")
 
 
 def formulas(v: dict) -> None:

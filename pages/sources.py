@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from lib import data, dollars, ui
+from lib import data, dollars, ui, units
 from lib.chains import CHAINS
 
 ui.ensure_app_navigation()
@@ -52,9 +52,12 @@ for dataset in data.all_datasets():
         f"**Licence:** {dataset.meta.get('licence', 'facts from the cited publications')}"
         + (f"  \n{dataset.meta['notes']}" if "notes" in dataset.meta else "")
     )
-    table = dollars.budget_table(dataset.table) if dataset.name == "reference_budgets" else dataset.table
-    # Years and counts print as integers, other numbers keep their precision.
-    formats = {c: "%d" if pd.api.types.is_integer_dtype(table[c]) or c.endswith("year") else "%.6g"
-               for c in table.select_dtypes("number").columns}
+    table = dataset.table
+    if dataset.name == "reference_budgets":
+        table = dollars.budget_table(table)
+        table.insert(table.columns.get_loc("usd"), "amount", [units.usd(v) for v in table["usd"]])
+    # Years and counts print as integers, dollars in full with separators, other numbers keep their precision.
+    formats = {c: "%d" if pd.api.types.is_integer_dtype(table[c]) or c.endswith("year") else
+               "localized" if c == "usd" else "%.6g" for c in table.select_dtypes("number").columns}
     st.dataframe(table, hide_index=True, width="stretch",
                  column_config={c: st.column_config.NumberColumn(c, format=f) for c, f in formats.items()})

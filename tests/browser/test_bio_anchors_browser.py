@@ -3,7 +3,7 @@
 import re
 
 import pytest
-from live import legend, wait_for_app
+from live import chart, wait_for_app
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -17,8 +17,9 @@ def test_shared_link_restores_and_slider_updates(server, page):
     p2050 = metrics.filter(has_text="P(TAI by 2050)").get_by_test_id("stMetricValue")
     expect(median).not_to_have_text("2054")
     expect(p2050).to_have_text("59%")  # faster hardware: 45% -> 58.5%
-    expect(legend(page)).to_contain_text("P(TAI by year), all anchors")
-    expect(legend(page)).not_to_contain_text("Evolution (alone)")
+    # Curves are named at their right-hand ends: only the total, with the anchors switched off.
+    expect(chart(page)).to_contain_text("all anchors")
+    expect(chart(page)).not_to_contain_text("Evolution")
 
     page.get_by_text("Hardware", exact=True).click()
     slider = page.locator(".st-key-hw_halving").get_by_role("slider")

@@ -9,13 +9,14 @@ from lib import units
 from lib.chains.bio_anchors.model import BioAnchorsResult
 from lib.chains.bio_anchors.published import ANCHORS
 from lib.chart_labels import dodge, frames, text_size
-from lib.charts import ANCHOR_COLORS, BASE_LAYOUT, LABEL_BG, Chart, axis
+from lib.charts import ANCHOR_COLORS, LABEL_BG, Chart, axis
 
 # Short anchor names for the labels at the right-hand end of each requirement line.
 SHORT = {"life": "Lifetime", "short": "NN short", "med": "NN medium", "long": "NN long", "genome": "Genome",
          "evo": "Evolution"}
 COMPUTE_RANGE = (22, 48)  # log10 FLOP
 COMPUTE_HEIGHT = 600
+CDF_HEIGHT = 500
 
 
 def _rgba(hex_color: str, alpha: float) -> str:
@@ -41,8 +42,19 @@ def cdf_figure(result: BioAnchorsResult, show_anchors: bool) -> go.Figure:
         chart.annotations.append({"x": result.median_year, "y": 0.5, "xanchor": "left", "yanchor": "top",
                                   "xshift": 6, "yshift": -6, "text": f"<b>{text}</b>", "showarrow": False,
                                   "bgcolor": LABEL_BG, "font": {"size": 13, "color": "#222"}, "name": "placed"})
-    return chart.figure(height=500, xaxis=axis("year", range=[int(years[0]), int(years[-1])]),
-                        yaxis=axis("P(TAI by this year)", range=[0, 1], tickformat=".0%"),
+    # No legend: every curve is named at its right-hand end, nudged apart where they end close together.
+    ends = {"all": (float(result.p_tai[-1]), "all anchors", "black")}
+    if show_anchors:
+        ends |= {a.key: (float(result.p_by_anchor[a.key][-1]), SHORT[a.key], ANCHOR_COLORS[a.key]) for a in ANCHORS}
+    phone = min(frames((0, 1), (0, 1), CDF_HEIGHT), key=lambda f: f.height)
+    h = text_size("Xg", 12)[1]
+    natural = [float(phone.px(0, y)[1]) for y, _, _ in ends.values()]
+    for (y, text, color), y0, y1 in zip(ends.values(), natural, dodge(natural, h + 1, 0, phone.height)):
+        chart.annotations.append({"x": int(years[-1]), "y": y, "xanchor": "right", "yanchor": "middle", "xshift": -3,
+                                  "yshift": y1 - y0, "showarrow": False, "text": f"<b>{text}</b>", "bgcolor": LABEL_BG,
+                                  "name": "placed", "font": {"size": 12, "color": color}})
+    return chart.figure(height=CDF_HEIGHT, xaxis=axis("year", range=[int(years[0]), int(years[-1])]),
+                        yaxis=axis("P(TAI by this year)", range=[0, 1], tickformat=".0%"), showlegend=False,
                         csv={"x": "year", "y": "probability (0-1)"})
 
 
@@ -74,9 +86,9 @@ def compute_figure(result: BioAnchorsResult) -> go.Figure:
                meta={"column": "Affordable compute, largest run (FLOP)"},
                hover="%{x}: %{y:.2e} FLOP affordable<extra></extra>")
 
-    # Labels above the left-hand ends of the medians, nudged apart where they start close together.
-    legend = [a.label for a in ANCHORS] + ["Affordable compute (largest run)"]
-    phone = min(frames((0, 1), COMPUTE_RANGE, COMPUTE_HEIGHT, legend, legend_title_rows=2), key=lambda f: f.height)
+    # No legend: each median is labelled above its left-hand end (nudged apart where they start close
+    # together), the affordable line at its right-hand end, and the caption gives the line styles.
+    phone = min(frames((0, 1), COMPUTE_RANGE, COMPUTE_HEIGHT), key=lambda f: f.height)
     h = text_size("Xg", 12)[1]
     natural = [float(phone.px(0, np.clip(v, *COMPUTE_RANGE))[1]) for v in ends.values()]
     raised = [y + h / 2 + 1 for y in natural]  # just above the line, not on it
@@ -85,10 +97,11 @@ def compute_figure(result: BioAnchorsResult) -> go.Figure:
                                   "yanchor": "middle", "xshift": 3, "yshift": y1 - y0 + h / 2 + 1, "showarrow": False,
                                   "text": f"<b>{SHORT[key]}</b>", "bgcolor": LABEL_BG, "name": "placed",
                                   "font": {"size": 12, "color": ANCHOR_COLORS[key]}})
+    end = float(np.clip(result.log10_compute[-1], *COMPUTE_RANGE))
+    chart.annotations.append({"x": int(years[-1]), "y": end, "xanchor": "right", "yanchor": "bottom", "xshift": -3,
+                              "yshift": 4, "showarrow": False, "text": "<b>affordable compute</b>", "bgcolor": LABEL_BG,
+                              "name": "placed", "font": {"size": 12, "color": "black"}})
     return chart.figure(height=COMPUTE_HEIGHT, xaxis=axis("year", range=[int(years[0]), int(years[-1])]),
                         yaxis=axis("training compute (FLOP)", type="log", exponentformat="power",
-                                   range=list(COMPUTE_RANGE)),
-                        legend=BASE_LAYOUT["legend"] | {"title": {
-                            "text": "Requirement with that year's algorithms:<br>median (dashed), 10-90% (band)",
-                            "side": "top", "font": {"size": 13}}}, legend_title_rows=2,
+                                   range=list(COMPUTE_RANGE)), showlegend=False,
                         csv={"x": "year", "y": "FLOP"})

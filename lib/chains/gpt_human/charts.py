@@ -11,7 +11,10 @@ from lib.chains.gpt_human.model import HORIZON_YEAR, GptHumanResult, GptHumanSer
 from lib.chart_labels import Box, frames, place_labels, text_size
 from lib.charts import COLORS, Chart, axis, log_axis, loss_axis
 
-BUDGET_COLORS = ["#999999", "#777777", "#555555", "#8c564b", "#bcbd22", "#17becf", "#9467bd"]
+# Reference budgets: hues and dashes far apart (not three greys), none of them the cost line's
+# orange or "your budget"'s black.
+BUDGET_STYLES = [("#0072B2", "dash"), ("#009E73", "dot"), ("#CC79A7", "dashdot"), ("#56B4E9", "longdash"),
+                 ("#8c564b", "dash"), ("#7f7f7f", "dot"), ("#bcbd22", "longdashdot")]
 HEIGHT = 480
 COST_HEIGHT = 540  # its legend lists the reference budgets: more rows on a phone
 # How far the time charts run past the crossing: this many orders of magnitude of compute (or of
@@ -74,13 +77,13 @@ def cost_figure(series: GptHumanSeries, result: GptHumanResult, money: Money, bu
     cost = series.cost_usd * dollar_factor
     x = [float(years[0]), float(years[-1])] if years.size else [0.0, 1.0]
     mine = budget * dollar_factor
-    for b, color in zip(budgets, BUDGET_COLORS):
+    for b, (color, dash) in zip(budgets, BUDGET_STYLES):
         amount = units.usd(b.usd * dollar_factor)
         # "$1 billion", not "$1 billion ($1B)"; the amount stays where it says something the label does not.
         plain = b.label.startswith("$") and amount == units.usd(b.usd)
         name = b.label if plain else f"{b.label} ({amount})"
         chart.line(x, [b.usd * dollar_factor] * 2, name, color,
-                   width=1.5, dash="dash", hover=f"{b.label}: {units.usd(b.usd * dollar_factor)}<extra></extra>")
+                   width=2, dash=dash, hover=f"{b.label}: {units.usd(b.usd * dollar_factor)}<extra></extra>")
     if years.size:
         chart.line(years, cost, "Cost of a GPT-human", COLORS["gpt3"], width=4, legendrank=1,
                    hovertext=np.array([f"{m}: {units.usd(v)}" for m, v in zip(_months(years), cost)]),

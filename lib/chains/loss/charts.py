@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 from lib import units
 from lib.chains.loss.model import COMPUTE_RANGE, LossResult
 from lib.chart_labels import Box, dodge, frames, nested_sizes, place_labels, text_size
-from lib.charts import BASE_LAYOUT, COLORS, LABEL_BG, Chart, axis, log_axis, loss_axis
+from lib.charts import COLORS, LABEL_BG, Chart, axis, log_axis, loss_axis
 from lib.units import format_number
 
 X_RANGE = COMPUTE_RANGE
@@ -208,11 +208,12 @@ ISO_HEIGHT = 500
 
 
 def isoflop_figure(result: LossResult) -> go.Figure:
-    """Loss versus model size at fixed compute budgets, each valley's minimum marked.
+    """Loss versus model size at fixed compute budgets, each valley's minimum marked and labelled.
 
     The user's budget (the curve within 5% of ``result.compute_flop``) is drawn black and on top.
     Notable models trained within 20% of one of the budgets are drawn at their own N and D, so
-    Gopher and Chinchilla appear on the 5.76e23 curve.
+    Gopher and Chinchilla appear on the 5.76e23 curve. No legend: each curve's budget is written
+    at its minimum, and the page's caption gives the symbols.
     """
     chart = Chart()
     budgets = sorted(result.iso_curves)
@@ -220,9 +221,11 @@ def isoflop_figure(result: LossResult) -> go.Figure:
     yours = min(budgets, key=lambda b: abs(np.log(b / c)))
     yours = yours if abs(yours / c - 1) < 0.05 else None
     others = [b for b in budgets if b != yours]
-    for budget, color in zip(others, ISO_SHADES[-len(others):] if others else []):
-        _iso_line(chart, result, budget, f"{format_number(budget)} FLOP", color, 2.5)
+    colors = dict(zip(others, ISO_SHADES[-len(others):] if others else []))
+    for budget in others:
+        _iso_line(chart, result, budget, f"{format_number(budget)} FLOP", colors[budget], 2.5)
     if yours is not None:
+        colors[yours] = "black"
         _iso_line(chart, result, yours, f"Your budget ({format_number(yours)} FLOP)", "black", 4.5)
     mins = [result.iso_minimum[b] for b in budgets]
     chart.add(x=[m[0] for m in mins], y=[m[1] for m in mins], mode="markers", name="Minimum (optimal N)",
@@ -233,6 +236,18 @@ def isoflop_figure(result: LossResult) -> go.Figure:
     y_range = (min(lows) - 0.1, max(lows) + 0.6)
     n_all = np.concatenate([n for n, _ in result.iso_curves.values()])
     x_range = (float(np.log10(n_all.min())), float(np.log10(n_all.max())))
+    screens = frames(x_range, y_range, ISO_HEIGHT)
+    lines = [(np.log10(n[::10]), loss[::10]) for n, loss in result.iso_curves.values()]
+    avoid = [Box.around(float(np.log10(m[0])), m[1], 12, 12) for m in mins]
+    # Each budget under its minimum, where its own curve is not; the user's first, so it is never crowded out.
+    order = sorted(range(len(budgets)), key=lambda i: budgets[i] != yours)
+    pts = [(float(np.log10(mins[i][0])), float(mins[i][1])) for i in order]
+    texts = [("your budget " if budgets[i] == yours else "") + format_number(budgets[i]) for i in order]
+    offsets = place_labels(pts, texts, screens, marker=12, avoid=avoid, lines=lines, rings=4)
+    for (x, y), text, off, i in zip(pts, texts, offsets, order):
+        if off is not None:
+            chart.callout(x, y, f"<b>{text}</b>", off, color=colors[budgets[i]], background=True)
+            avoid.append(Box.around(x, y, *text_size(text), *off))
     p = result.points
     near = [i for i, cf in enumerate(p.compute_flop) if np.any(np.abs(cf / np.array(budgets) - 1) < 0.2)]
     if near:
@@ -241,20 +256,15 @@ def isoflop_figure(result: LossResult) -> go.Figure:
                   text=labels, marker={"symbol": "diamond", "size": 11, "color": COLORS["models"]},
                   customdata=[f"{units.short(p.params[i])} params, {units.sci(p.compute_flop[i], 3)} FLOP" for i in near],
                   hovertemplate="%{text}<br>%{customdata}<br>loss %{y:.3f}<extra></extra>")
-        screens = frames(x_range, y_range, ISO_HEIGHT, chart.legend_names(), legend_title_rows=1)
         pts = [(float(np.log10(p.params[i])), float(p.loss[i])) for i in near]
-        lines = [(np.log10(n[::10]), loss[::10]) for n, loss in result.iso_curves.values()]
-        avoid = [Box.around(float(np.log10(m[0])), m[1], 12, 12) for m in mins]
         over: list[bool] = []
         offsets = place_labels(pts, labels, screens, marker=12, avoid=avoid, lines=lines, on_lines=over)
         for (x, y), text, off, boxed in zip(pts, labels, offsets, over):
             if off is not None:
                 chart.callout(x, y, text, off, background=boxed)
     return chart.figure(height=ISO_HEIGHT, xaxis=log_axis("parameters N (D = C / 6N)") | {"range": list(x_range)},
-                        yaxis=axis("loss (nats/token)", range=list(y_range)),
-                        legend=BASE_LAYOUT["legend"] | {"title": {"text": f"L(N, D): {result.iso_law_label}",
-                                                                  "side": "top", "font": {"size": 13}}},
-                        legend_title_rows=1, csv={"x": "parameters N (count)", "y": "loss (nats/token)"})
+                        yaxis=axis(f"loss (nats/token), {result.iso_law_label}", range=list(y_range)),
+                        showlegend=False, csv={"x": "parameters N (count)", "y": "loss (nats/token)"})
 
 
 def _iso_line(chart: Chart, result: LossResult, budget: float, name: str, color: str, width: float) -> None:
