@@ -10,6 +10,7 @@ Labels are placed by :mod:`lib.chart_labels`, not left to Plotly; CSV downloads 
 
 from __future__ import annotations
 
+import hashlib
 import math
 
 import numpy as np
@@ -167,13 +168,26 @@ class Chart:
         """
         legend = self.legend_names() if layout.get("showlegend", True) else []
         margin = margins(legend, legend_title_rows, **layout.pop("margin", {}))  # type: ignore[arg-type]
+        # Streamlit hands a drawn chart the same figure again as new objects (when its rerun ends);
+        # without a revision that says the data is the same, Plotly recomputes and redraws it all.
+        revision = _digest(self.data)
         spec = {"data": self.data, "layout": {**BASE_LAYOUT, "height": height, "annotations": self.annotations,
-                                              "margin": margin, **layout}}
+                                              "margin": margin, "datarevision": revision, **layout}}
         if self._leaders:
             spec["layout"]["shapes"] = self._leader_shapes(layout)  # type: ignore[index]
         if csv:
             spec["layout"]["meta"] = {"csv": csv}  # type: ignore[index]
         return go.Figure(spec, _validate=False)
+
+
+def _digest(traces: list[dict[str, object]]) -> str:
+    """A short fingerprint of traces' contents: arrays by their bytes, everything else by its repr."""
+    h = hashlib.blake2b(digest_size=8)
+    for trace in traces:
+        for key, value in trace.items():
+            h.update(key.encode())
+            h.update(value.tobytes() if isinstance(value, np.ndarray) else repr(value).encode())
+    return h.hexdigest()
 
 
 def axis(title: str, **extra: object) -> dict[str, object]:
