@@ -51,3 +51,22 @@ def page(browser):
     pg.on("pageerror", lambda err: pg.console_errors.append(str(err)))
     yield pg
     context.close()
+
+
+VIEWPORTS = {"desktop": (1440, 900), "phone": (390, 844)}
+
+
+@pytest.fixture(params=list(VIEWPORTS))
+def sized_page(request, browser):
+    """A fresh page at each viewport, collecting console errors as the shared ``page`` fixture does."""
+    width, height = VIEWPORTS[request.param]
+    context = browser.new_context(viewport={"width": width, "height": height})
+    pg = context.new_page()
+    pg.set_default_timeout(30_000)
+    pg.console_errors = []  # type: ignore[attr-defined]
+    pg.on("console", lambda msg: msg.type == "error" and not any(k in (msg.location.get("url") or "")
+                                                                  for k in KNOWN_404)
+          and pg.console_errors.append(msg.text))
+    pg.on("pageerror", lambda err: pg.console_errors.append(str(err)))
+    yield pg
+    context.close()

@@ -10,29 +10,10 @@ import re
 from urllib.parse import parse_qs, urlencode, urlparse
 
 import pytest
-from live import KNOWN_404, wait_for_app
+from live import wait_for_app
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
-
-VIEWPORTS = {"desktop": (1440, 900), "phone": (390, 844)}
-
-
-@pytest.fixture(params=list(VIEWPORTS))
-def sized_page(request, browser):
-    """A fresh page at each viewport, collecting console errors as the shared ``page`` fixture does."""
-    width, height = VIEWPORTS[request.param]
-    context = browser.new_context(viewport={"width": width, "height": height})
-    pg = context.new_page()
-    pg.set_default_timeout(30_000)
-    pg.console_errors = []  # type: ignore[attr-defined]
-    pg.on("console", lambda msg: msg.type == "error" and not any(k in (msg.location.get("url") or "")
-                                                                  for k in KNOWN_404)
-          and pg.console_errors.append(msg.text))
-    pg.on("pageerror", lambda err: pg.console_errors.append(str(err)))
-    yield pg
-    context.close()
-
 
 def query(pg) -> dict[str, list[str]]:
     return parse_qs(urlparse(pg.url).query, keep_blank_values=True)
