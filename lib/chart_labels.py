@@ -19,8 +19,9 @@ LEGEND_SIZE = 13
 
 # The margins every chart starts from (px). The top one is left empty for Plotly's modebar,
 # which appears there on hover (or a tap on a phone) instead of over the data; the bottom one
-# holds the x tick labels and the axis title, and the legend goes below it (see BASE_LAYOUT).
-MARGIN: dict[str, int] = {"l": 72, "r": 16, "t": 34, "b": 64}
+# holds the x tick labels and the axis title, and the legend goes below it (see BASE_LAYOUT); the
+# right one half of a "10^32" tick label centred on the axis end.
+MARGIN: dict[str, int] = {"l": 72, "r": 24, "t": 34, "b": 64}
 
 # ---- screens and label geometry ------------------------------------------------------------------
 
