@@ -44,8 +44,8 @@ def draw(values: dict) -> None:
 
     median = chain.headline("median_year")
     cols = st.columns(1 + len(HEADLINE_YEARS))
-    cols[0].metric(median.label, result.headlines.row(0)["median_year"].brief(median), median.help,
-                   delta_color="off", delta_arrow="off")
+    # The headline's help in the tooltip: as a metric's delta it was cut short in a quarter-width column.
+    cols[0].metric(median.label, result.headlines.row(0)["median_year"].brief(median), help=median.help)
     for col, year in zip(cols[1:], HEADLINE_YEARS):
         col.metric(f"P(TAI by {year})", units.percent(result.headline[year]))
     st.caption("Cotra's published best guess (2020): ~8% by 2030, ~47% by 2050, ~78% by 2100, median ~2052-2053; "
@@ -69,8 +69,8 @@ def draw(values: dict) -> None:
         rows.append({
             "anchor": a.label,
             "share": f"{result.weights[a.key]:.0%}",
-            "median need": f"1e{result.shifted_p50[a.key]:.1f}",
-            "in 2100": f"1e{bands[1][-1]:.1f}",
+            "median need": units.flop(10.0 ** result.shifted_p50[a.key]),
+            "in 2100": units.flop(10.0 ** bands[1][-1]),
             "median year": "after 2100" if am is None else f"{am:.0f}",
             "P by 2100": f"{result.anchor_p_2100[a.key]:.0%}",
         })

@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from lib import data, dollars, ui, units
+from lib.problems import code_span, escape_markdown
 from lib.chains import CHAINS
 
 ui.ensure_app_navigation()
@@ -20,20 +21,20 @@ for chain in CHAINS:
     st.header(f"{chain.icon} {chain.title}")
     rows = [
         {
-            "parameter": p.label,
-            "URL key": p.key,
-            "default": p.format_value(p.default),
-            "unit": p.unit,
-            "range": ", ".join(p.choices) if p.kind in ("choice", "multi") else "" if p.kind == "bool" else f"{p.format_value(p.min)} to {p.format_value(p.max)}"
-            + (" (log)" if p.scale == "log" else ""),
-            "source": p.source.citation,
-            "link": p.source.url,
+            "parameter": escape_markdown(p.label),
+            "URL key": code_span(p.key),
+            "default": escape_markdown(f"{p.format_value(p.default)} {p.unit}".strip()),
+            "range": escape_markdown(", ".join(p.choices) if p.kind in ("choice", "multi") else "" if p.kind == "bool"
+                                     else f"{p.format_value(p.min)} to {p.format_value(p.max)}"
+                                     + (" (log)" if p.scale == "log" else "")),
+            "source": f"[{escape_markdown(p.source.citation)}]({p.source.url})" if p.source.url
+            else escape_markdown(p.source.citation),
         }
         for p in params.params
     ]
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", height="content",
-                 column_config={"link": st.column_config.LinkColumn("link"),
-                                "source": st.column_config.TextColumn("source", width="large")})
+    # A static table wraps every cell, so no citation or link is cut short; a data grid clipped them,
+    # and on a phone hid every column after the second.
+    st.table(pd.DataFrame(rows).set_index("parameter"))
     if presets:
         st.markdown("**Presets**")
         for preset in presets:
