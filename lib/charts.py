@@ -167,7 +167,14 @@ class Chart:
         :func:`lib.chart_labels.frames` assumes when labels are placed.
         """
         legend = self.legend_names() if layout.get("showlegend", True) else []
-        margin = margins(legend, legend_title_rows, **layout.pop("margin", {}))  # type: ignore[arg-type]
+        overrides: dict[str, int] = layout.pop("margin", {})  # type: ignore[assignment]
+        margin = margins(legend, legend_title_rows, **overrides)
+        if legend:
+            # The legend hangs from just under the axis title; where it needs fewer rows than on a
+            # phone, the spare room is left at the very bottom rather than between title and legend.
+            room = margin["b"] - margins(**overrides)["b"]
+            layout["legend"] = {**layout.get("legend", BASE_LAYOUT["legend"]),  # type: ignore[dict-item]
+                                "y": room / height, "yanchor": "top"}
         # Streamlit hands a drawn chart the same figure again as new objects (when its rerun ends);
         # without a revision that says the data is the same, Plotly recomputes and redraws it all.
         revision = _digest(self.data)

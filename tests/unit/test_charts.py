@@ -354,7 +354,9 @@ def test_axis_titles_fit_and_x_ticks_follow_the_width(name, fig):
         decades = fig.layout.yaxis.range[1] - fig.layout.yaxis.range[0]
         assert decades / fig.layout.yaxis.dtick * 1.3 * FONT_SIZE <= phone.height, name
     # The legend hangs from the bottom of the figure, under the axis title; the top margin is the modebar's.
-    assert fig.layout.legend.yref == "container" and fig.layout.legend.y == 0
+    if _legend(fig)[0] and fig.layout.showlegend is not False:  # its top just under the axis title, in the room the bottom margin keeps for it
+        assert fig.layout.legend.yref == "container" and fig.layout.legend.yanchor == "top"
+        assert 0 < fig.layout.legend.y * fig.layout.height < fig.layout.margin.b
     assert fig.layout.margin.t >= 30
 
 
