@@ -24,9 +24,10 @@ COLORS: dict[str, str] = {
     "gpt3": "#E69F00",
     "hoffmann": "#009E73",
     "besiroglu": "#CC79A7",
-    # Hoffmann's other two approaches: the same family as approach 3, lighter and darker.
-    "hoffmann_1": "#7FD1B9",
-    "hoffmann_2": "#00664A",
+    # Hoffmann's other two approaches (allocation chart only): hues of their own from Paul Tol's
+    # muted scheme; lighter and darker greens beside approach 3 could not be told apart.
+    "hoffmann_1": "#999933",
+    "hoffmann_2": "#332288",
     "strong": "#D55E00",
     "weak": "#56B4E9",
     "human": "#444444",

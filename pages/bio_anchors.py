@@ -28,6 +28,9 @@ def view() -> None:
     values, main = ui.controls(chain.params, chain.presets, key=chain.key_slider)
     with main:
         ui.key_view(chain.params, chain.presets, values, chain.key_slider, draw)
+        # Outside the hardware slider's fragment: it does not depend on that slider, and its
+        # formulas are typeset again whenever its text is redrawn.
+        how_it_works(values)
 
 
 def shift_text(oom: float) -> str:
@@ -93,7 +96,9 @@ def draw(values: dict) -> None:
         f"({shift_text(result.other_data_shift_oom)})."
     )
 
-    v = values
+
+def how_it_works(v: dict) -> None:
+    """The model in formulas, with the current values of every slider but the hardware one."""
     rule = (r"a logistic with halving time $H = \mathrm{clip}(3.5 - (p_{50}-29)/4, 2, 3.5)$ years and cap "
             r"$M = \mathrm{clip}(2 + (p_{50}-32)/4, 2, 5)$ OOM, the port's rule applied to each anchor's median (the port "
             r"rounds both terms and applies it to each sampled requirement; this is an approximation of it)"
@@ -106,7 +111,7 @@ def draw(values: dict) -> None:
   and 90th percentiles (the port's Cotra2020 set, widths × {v['spread']:g}), cut at 1e{v['floor']:g} FLOP and
   renormalised: both our choices (the port samples and clips instead).
 - **Affordable compute** $A(Y) = \log_{{10}}(\text{{FLOP per \$}}(Y) \cdot \text{{spend}}(Y))$; both grow as logistic
-  curves: FLOP/$ from {v['flop_usd']:.3g} in 2025, price halving every {v['hw_halving']:g} years, levelling at
+  curves: FLOP/$ from {v['flop_usd']:.3g} in 2025, price halving every $H_{{hw}}$ years (the hardware slider at the top), levelling at
   {v['flop_usd_max']:.3g}; spend from \${v['spend']:.3g} in 2025, doubling every {v['spend_doubling']:g} years,
   capped at {v['gdp_share']:g}% of a GDP growing {v['gdp_growth']:g}% a year.
 - **Algorithmic progress** lowers anchor *i*'s requirement by $\rho_i(Y)$ OOM from {v['algo_start']}: {rule}.
