@@ -34,6 +34,13 @@ ALL_DRAWN = """() => { const g = Array.from(document.querySelectorAll('.js-plotl
   return g.length > 0 && g.every(gd => gd._fullLayout && gd.querySelector('.main-svg')); }"""
 
 
+def open_drawn(pg, url: str) -> None:
+    """Open ``url`` and wait until its script has finished and every chart is drawn."""
+    pg.goto(url)
+    wait_for_app(pg)
+    pg.wait_for_function(ALL_DRAWN, timeout=30_000)
+
+
 def overlap(a, b, pad: float = 1.0) -> bool:
     return a[0] < b[2] - pad and b[0] < a[2] - pad and a[1] < b[3] - pad and b[1] < a[3] - pad
 
@@ -41,9 +48,7 @@ def overlap(a, b, pad: float = 1.0) -> bool:
 @pytest.mark.parametrize("path", [c.url_path for c in CHAINS])
 def test_charts_as_drawn_have_no_collisions(server, sized_page, path):
     pg = sized_page
-    pg.goto(f"{server}/{path}")
-    wait_for_app(pg)
-    pg.wait_for_function(ALL_DRAWN, timeout=30_000)
+    open_drawn(pg, f"{server}/{path}")
     pg.wait_for_timeout(500)  # the second, unchanged draw Streamlit asks for
     problems = []
     charts = pg.evaluate(READ_BOXES)
@@ -73,9 +78,7 @@ def test_charts_as_drawn_have_no_collisions(server, sized_page, path):
 @pytest.mark.parametrize("path", [c.url_path for c in CHAINS])
 def test_numbers_read_as_people_write_them(server, sized_page, path):
     pg = sized_page
-    pg.goto(f"{server}/{path}")
-    wait_for_app(pg)
-    pg.wait_for_function(ALL_DRAWN, timeout=30_000)
+    open_drawn(pg, f"{server}/{path}")
     text = pg.locator("[data-testid=stMain]").inner_text()
     assert not re.search(r"\b(19|20|21)\d\d\.0\b", text), "a year printed as a float"
     assert not re.search(r"\de[+-]?0\d×|\de-\d+×", text), "a multiplier printed in exponent form"
