@@ -71,29 +71,28 @@ class Frame:
                 (np.asarray(y, float) - y0) / (y1 - y0) * self.height)
 
 
-def margins(legend: Sequence[str] = (), legend_title_rows: int = 0, **overrides: int) -> dict[str, int]:
+def margins(legend: Sequence[str] = (), **overrides: int) -> dict[str, int]:
     """A figure's margins (px): :data:`MARGIN` with ``overrides``, and room under the axis for its legend.
 
     Fixed, not Plotly's automargin: a margin that grows while a chart is drawn makes Plotly draw
-    it twice, and every chart a slider changes is drawn anew. The legend hangs from the bottom of
-    the figure, so the bottom margin holds the axis and the legend as it wraps on a phone (the most
-    rows); on a desktop the few rows it needs leave a little space above them.
+    it twice, and every chart a slider changes is drawn anew. The legend hangs under the axis
+    title, so the bottom margin holds the axis and the legend as it wraps on a phone (the most
+    rows); on a desktop the few rows it needs leave a little space below them.
     """
     m = {**MARGIN, **overrides}
     if legend:
         phone_w = min(SCREENS.values()) - m["l"] - m["r"]
-        m["b"] += math.ceil(legend_height(legend, phone_w) + legend_title_rows * _LEGEND_ROW)
+        m["b"] += math.ceil(legend_height(legend, phone_w))
     return m
 
 
 def frames(x_range: tuple[float, float], y_range: tuple[float, float], height: float,
-           legend: Sequence[str] = (), margin: dict[str, int] | None = None, legend_title_rows: int = 0
-           ) -> list[Frame]:
+           legend: Sequence[str] = (), margin: dict[str, int] | None = None) -> list[Frame]:
     """The plot area of a figure ``height`` px tall at every screen in :data:`SCREENS`.
 
-    ``legend``, ``legend_title_rows`` and ``margin`` (overrides) as for :func:`margins`.
+    ``legend`` and ``margin`` (overrides) as for :func:`margins`.
     """
-    m = margins(legend, legend_title_rows, **(margin or {}))
+    m = margins(legend, **(margin or {}))
     return [Frame(x_range, y_range, w - m["l"] - m["r"], height - m["t"] - m["b"]) for w in SCREENS.values()]
 
 

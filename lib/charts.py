@@ -16,7 +16,7 @@ import math
 import numpy as np
 import plotly.graph_objects as go
 
-from lib.chart_labels import LABEL_SIZE, LEGEND_SIZE, is_far, margins, text_size
+from lib.chart_labels import LABEL_SIZE, LEGEND_SIZE, Box, Frame, dodge, is_far, margins, text_size
 
 # Okabe-Ito palette: distinguishable with the common colour-vision deficiencies.
 COLORS: dict[str, str] = {
@@ -55,9 +55,8 @@ BASE_LAYOUT: dict[str, object] = {
     "paper_bgcolor": "white",
     "plot_bgcolor": "white",
     "font": {"size": FONT_SIZE, "color": "#2a2a2a", "family": "'Source Sans', 'Source Sans Pro', sans-serif"},
-    # Anchored to the bottom of the figure, not to the plot: Plotly then adds the legend's own
-    # height to the bottom margin, so however many rows it wraps into on a phone it sits under
-    # the axis title instead of on it.
+    # Placed in the figure's bottom margin, which holds its rows on a phone; Chart.figure hangs it
+    # from just under the axis title (lib.chart_labels.margins).
     "legend": {"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0, "xanchor": "left",
                "font": {"size": LEGEND_SIZE}, "tracegroupgap": 0},
     "hovermode": "closest",
@@ -129,6 +128,23 @@ class Chart:
             end = 1 - min(w / 2 / abs(dx) if dx else math.inf, h / 2 / abs(dy) if dy else math.inf)
             self._leaders.append((x, y, dx * start, dy * start, dx * end, dy * end))
 
+    def end_labels(self, x: float, ends: list[tuple[float, str, str]], frame: Frame) -> list[Box]:
+        """Bold line names left of ``x`` at each line's end ``(y, text, colour)`` (axis units).
+
+        Stacked apart where lines end close together, on ``frame`` (the shortest plot, where they
+        crowd most); returns the labels' boxes, for other labels to keep clear of.
+        """
+        h = text_size("Xg", 12)[1]
+        natural = [float(frame.px(x, y)[1]) for y, _, _ in ends]
+        boxes = []
+        for (y, text, color), y0, y1 in zip(ends, natural, dodge(natural, h + 1, 0, frame.height)):
+            shift = y1 - y0
+            self.annotations.append({"x": x, "y": y, "xanchor": "right", "yanchor": "middle", "xshift": -3,
+                                     "yshift": shift, "text": f"<b>{text}</b>", "showarrow": False,
+                                     "bgcolor": LABEL_BG, "font": {"size": 12, "color": color}, "name": "placed"})
+            boxes.append(Box(x, y, -3 - text_size(text, 12)[0], shift - h / 2, -3, shift + h / 2))
+        return boxes
+
     def add(self, **trace: object) -> None:
         trace.setdefault("type", "scatter")
         self.data.append(trace)
@@ -160,8 +176,7 @@ class Chart:
         """The names the legend will show, for estimating its height."""
         return [str(t["name"]) for t in self.data if t.get("name") and t.get("showlegend", True)]
 
-    def figure(self, *, height: int = 520, csv: dict[str, str] | None = None, legend_title_rows: int = 0,
-               **layout: object) -> go.Figure:
+    def figure(self, *, height: int = 520, csv: dict[str, str] | None = None, **layout: object) -> go.Figure:
         """The figure; ``csv`` names the x and y columns of its download ({"x": ..., "y": ...}, with units).
 
         ``margin`` overrides :data:`lib.chart_labels.MARGIN`; the legend's room is added to it, as
@@ -169,7 +184,7 @@ class Chart:
         """
         legend = self.legend_names() if layout.get("showlegend", True) else []
         overrides: dict[str, int] = layout.pop("margin", {})  # type: ignore[assignment]
-        margin = margins(legend, legend_title_rows, **overrides)
+        margin = margins(legend, **overrides)
         if legend:
             # The legend hangs from just under the axis title; where it needs fewer rows than on a
             # phone, the spare room is left at the very bottom rather than between title and legend.

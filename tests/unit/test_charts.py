@@ -72,10 +72,9 @@ def _every_figure() -> list[tuple[str, go.Figure]]:
 
 # ---- reading a figure's geometry -------------------------------------------------------------------
 
-def _legend(fig: go.Figure) -> tuple[list[str], int]:
-    names = [t.name for t in fig.data if t.name and t.showlegend is not False]
-    title = fig.layout.legend.title.text
-    return names, (title.count("<br>") + 1 if title else 0)
+def _legend(fig: go.Figure) -> list[str]:
+    """The names a figure's traces put in its legend."""
+    return [t.name for t in fig.data if t.name and t.showlegend is not False]
 
 
 def _screens(fig: go.Figure) -> list[Frame]:
@@ -254,7 +253,7 @@ def test_isoflop_highlights_your_budget(compute):
 def test_allocation_legend_has_one_entry_per_rule_and_fits_under_the_plot():
     result = loss.CHAIN.run({})
     fig = allocation_figure(result)
-    names, _ = _legend(fig)
+    names = _legend(fig)
     assert names == list(result.allocation_labels.values())
     for frame in _screens(fig):
         assert legend_height(names, frame.width) < frame.height
@@ -354,7 +353,7 @@ def test_axis_titles_fit_and_x_ticks_follow_the_width(name, fig):
         decades = fig.layout.yaxis.range[1] - fig.layout.yaxis.range[0]
         assert decades / fig.layout.yaxis.dtick * 1.3 * FONT_SIZE <= phone.height, name
     # The legend hangs from the bottom of the figure, under the axis title; the top margin is the modebar's.
-    if _legend(fig)[0] and fig.layout.showlegend is not False:  # its top just under the axis title, in the room the bottom margin keeps for it
+    if _legend(fig) and fig.layout.showlegend is not False:  # its top just under the axis title, in the room the bottom margin keeps for it
         assert fig.layout.legend.yref == "container" and fig.layout.legend.yanchor == "top"
         assert 0 < fig.layout.legend.y * fig.layout.height < fig.layout.margin.b
     assert fig.layout.margin.t >= 30

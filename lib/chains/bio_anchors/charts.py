@@ -43,16 +43,10 @@ def cdf_figure(result: BioAnchorsResult, show_anchors: bool) -> go.Figure:
                                   "xshift": 6, "yshift": -6, "text": f"<b>{text}</b>", "showarrow": False,
                                   "bgcolor": LABEL_BG, "font": {"size": 13, "color": "#222"}, "name": "placed"})
     # No legend: every curve is named at its right-hand end, nudged apart where they end close together.
-    ends = {"all": (float(result.p_tai[-1]), "all anchors", "black")}
+    ends = [(float(result.p_tai[-1]), "all anchors", "black")]
     if show_anchors:
-        ends |= {a.key: (float(result.p_by_anchor[a.key][-1]), SHORT[a.key], ANCHOR_COLORS[a.key]) for a in ANCHORS}
-    phone = min(frames((0, 1), (0, 1), CDF_HEIGHT), key=lambda f: f.height)
-    h = text_size("Xg", 12)[1]
-    natural = [float(phone.px(0, y)[1]) for y, _, _ in ends.values()]
-    for (y, text, color), y0, y1 in zip(ends.values(), natural, dodge(natural, h + 1, 0, phone.height)):
-        chart.annotations.append({"x": int(years[-1]), "y": y, "xanchor": "right", "yanchor": "middle", "xshift": -3,
-                                  "yshift": y1 - y0, "showarrow": False, "text": f"<b>{text}</b>", "bgcolor": LABEL_BG,
-                                  "name": "placed", "font": {"size": 12, "color": color}})
+        ends += [(float(result.p_by_anchor[a.key][-1]), SHORT[a.key], ANCHOR_COLORS[a.key]) for a in ANCHORS]
+    chart.end_labels(int(years[-1]), ends, min(frames((0, 1), (0, 1), CDF_HEIGHT), key=lambda f: f.height))
     return chart.figure(height=CDF_HEIGHT, xaxis=axis("year", range=[int(years[0]), int(years[-1])]),
                         yaxis=axis("P(TAI by this year)", range=[0, 1], tickformat=".0%"), showlegend=False,
                         csv={"x": "year", "y": "probability (0-1)"})

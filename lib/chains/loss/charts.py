@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 
 from lib import units
 from lib.chains.loss.model import COMPUTE_RANGE, LossResult
-from lib.chart_labels import Box, dodge, frames, nested_sizes, place_labels, text_size
+from lib.chart_labels import Box, frames, nested_sizes, place_labels, text_size
 from lib.charts import COLORS, LABEL_BG, Chart, axis, log_axis, loss_axis
 from lib.units import format_number
 
@@ -139,18 +139,8 @@ def _labels(chart: Chart, result: LossResult, curves: dict, screens: list, avoid
     right = float(np.log10(X_RANGE[1]))
     # Curve ends first: stacked up the right-hand edge, nudged apart where curves end close together.
     phone = min(screens, key=lambda f: f.height)
-    ends = {key: float(np.log10(np.clip(y[-1], *Y_RANGE))) for key, (_, y, _) in curves.items()}
-    h = text_size("Xg", 12)[1]
-    natural = {k: float(phone.px(right, v)[1]) for k, v in ends.items()}
-    moved = dict(zip(ends, dodge(list(natural.values()), h + 1, 0, phone.height)))
-    for key, (_, _, color) in curves.items():
-        text = END_NAMES[key]
-        w, _ = text_size(text, 12)
-        shift = moved[key] - natural[key]
-        chart.annotations.append({"x": right, "y": ends[key], "xanchor": "right", "yanchor": "middle", "xshift": -3,
-                                  "yshift": shift, "text": f"<b>{text}</b>", "showarrow": False, "bgcolor": LABEL_BG,
-                                  "font": {"size": 12, "color": color}, "name": "placed"})
-        avoid.append(Box(right, ends[key], -3 - w, shift - h / 2, -3, shift + h / 2))
+    avoid += chart.end_labels(right, [(float(np.log10(np.clip(y[-1], *Y_RANGE))), END_NAMES[key], color)
+                                      for key, (_, y, color) in curves.items()], phone)
     human = float(np.log10(result.human_loss))
     text = f"human level {result.human_loss:.2f}"
     w, hh = text_size(text)
