@@ -45,17 +45,32 @@ def view() -> None:
     values, main = ui.controls(chain.params, chain.presets, key=chain.key_slider)
     with main:
         ui.key_view(chain.params, chain.presets, values, chain.key_slider, draw)
+        where_the_line_ends(loss.run(values))
         formulas(values)
+
+
+# One chart at a time: a budget move redraws only the view that is open (every chart whose figure
+# changes is drawn anew in the browser), and a phone scrolls past one chart, not three.
+VIEWS = ("Loss vs compute", "Compute-optimal allocation", "IsoFLOP view")
 
 
 def draw(values: dict) -> None:
     result = loss.run(values)
     link = ui.view_link(chain.params, values)
-    draw_budget(values, result, result.headlines.row(0), link)
-    draw_rest(values, result, link)
+    headlines(values, result, result.headlines.row(0))
+    curves, allocation, isoflop = st.tabs(VIEWS, key="loss_view", on_change="rerun")
+    if curves.open:
+        with curves:
+            draw_curves(result, link)
+    if allocation.open:
+        with allocation:
+            draw_allocation(result, link)
+    if isoflop.open:
+        with isoflop:
+            draw_isoflop(result, link)
 
 
-def draw_budget(values: dict, result: loss.LossResult, heads: dict, link: str) -> None:
+def headlines(values: dict, result: loss.LossResult, heads: dict) -> None:
     c = result.compute_flop
     cols = st.columns(4)
     cols[0].metric("Compute budget", units.flop(c), f"{units.short(c / units.PF_DAY_FLOP)} PF-days · "
@@ -75,6 +90,8 @@ def draw_budget(values: dict, result: loss.LossResult, heads: dict, link: str) -
                    f"{units.times(cross.value / GPT3_FLOP)} GPT-3" if cross.value else cross.why,
                    help=chain.headline(key).help, delta_color="off", delta_arrow="off")
 
+
+def draw_curves(result: loss.LossResult, link: str) -> None:
     ui.chart(loss_figure(result), "loss_vs_compute", "loss", link)
     st.caption(
         "Solid lines: each law along its compute-optimal frontier. Dotted: the strong scenario; dashed: the weak "
@@ -84,7 +101,8 @@ def draw_budget(values: dict, result: loss.LossResult, heads: dict, link: str) -
         "Source: Epoch AI, Notable AI Models (CC BY 4.0)."
     )
 
-    st.subheader("Compute-optimal allocation")
+
+def draw_allocation(result: loss.LossResult, link: str) -> None:
     rows = []
     for key, label in result.allocation_labels.items():
         alloc = result.allocation[key]
@@ -95,10 +113,10 @@ def draw_budget(values: dict, result: loss.LossResult, heads: dict, link: str) -
     st.table(pd.DataFrame(rows).set_index("rule"))
     hoff_tpp = result.allocation["hoffmann"].tokens_per_param
     st.caption(
-        f"At {units.flop(c)}. Kaplan puts most of extra compute into parameters; Hoffmann splits it evenly. "
-        "The Kaplan row feeds the training compute C straight into a rule Kaplan fitted to C_min, the compute "
-        "of early-stopped, compute-efficient runs. That simplification is ours, and it is why the row gives so "
-        "few tokens per parameter at GPT-3 scale. "
+        f"At {units.flop(result.compute_flop)}. Kaplan puts most of extra compute into parameters; Hoffmann splits "
+        "it evenly. The Kaplan row feeds the training compute C straight into a rule Kaplan fitted to C_min, the "
+        "compute of early-stopped, compute-efficient runs. That simplification is ours, and it is why the row gives "
+        "so few tokens per parameter at GPT-3 scale. "
         f"Hoffmann's rounded Approach-3 constants put the optimum at {hoff_tpp:.0f} tokens per parameter here, "
         "although the paper trained 70B on 1.4T (20 per parameter); the replication's constants give about 20. "
         "Approaches 1-2 are anchored at 67B parameters for 5.76e23 FLOP (Hoffmann Table 3)."
@@ -106,7 +124,21 @@ def draw_budget(values: dict, result: loss.LossResult, heads: dict, link: str) -
     ui.chart(allocation_figure(result), "compute_optimal_allocation", "alloc", link)
 
 
-def draw_rest(values: dict, result: loss.LossResult, link: str) -> None:
+def draw_isoflop(result: loss.LossResult, link: str) -> None:
+    pair = result.gopher_chinchilla
+    st.markdown(
+        f"At a fixed budget, a model can be too small (under-parameterised) or too big (under-trained). "
+        f"By **{result.iso_law_label}**, Gopher (280B params, 300B tokens) scores **{pair['Gopher']:.3f}** and "
+        f"Chinchilla (70B, 1.4T) **{pair['Chinchilla']:.3f}** at about the same compute (6.3e23 vs 5.8e23 FLOP)."
+    )
+    ui.chart(isoflop_figure(result), "isoflop", "iso", link)
+    st.caption("Each curve is one compute budget, written at its minimum; ×: the compute-optimal size for that budget; "
+               "black: your budget, when it is within 5% of one of these. Diamonds: models trained within 20% of a "
+               "budget, at their own N and D.")
+
+
+def where_the_line_ends(result: loss.LossResult) -> None:
+    """The scenarios in words: where each line reaches human level does not depend on the budget."""
     st.subheader("Where the straight line ends")
     left, right = st.columns(2)
     with left:
@@ -123,18 +155,6 @@ def draw_rest(values: dict, result: loss.LossResult, link: str) -> None:
         if result.weak is not None:
             lines.append(crossing_text(result, "human_compute_weak", "The weak scenario"))
         st.markdown("\n".join(f"- {line}" for line in lines))
-
-    st.subheader("IsoFLOP view")
-    pair = result.gopher_chinchilla
-    st.markdown(
-        f"At a fixed budget, a model can be too small (under-parameterised) or too big (under-trained). "
-        f"By **{result.iso_law_label}**, Gopher (280B params, 300B tokens) scores **{pair['Gopher']:.3f}** and "
-        f"Chinchilla (70B, 1.4T) **{pair['Chinchilla']:.3f}** at about the same compute (6.3e23 vs 5.8e23 FLOP)."
-    )
-    ui.chart(isoflop_figure(result), "isoflop", "iso", link)
-    st.caption("Each curve is one compute budget, written at its minimum; ×: the compute-optimal size for that budget; "
-               "black: your budget, when it is within 5% of one of these. Diamonds: models trained within 20% of a "
-               "budget, at their own N and D.")
 
 
 def formulas(v: dict) -> None:

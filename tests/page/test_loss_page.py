@@ -1,23 +1,41 @@
 """AppTest: the Loss page renders at defaults, presets and bounds, and reacts to its widgets."""
 
+import pytest
 from pagetest import assert_clean, metric, text_of, trace_names
 
 from lib.chains import loss
 from lib.chains.loss.params import LAW_NAMES
 
 PAGE = loss.CHAIN.page
+VIEWS = ("Loss vs compute", "Compute-optimal allocation", "IsoFLOP view")
+
+
+def open_view(at, view: str):
+    """Switch the page's chart tabs to ``view``, as a click on that tab does."""
+    at.session_state["loss_view"] = view
+    return at.run()
 
 
 def test_defaults_render(open_page):
     at = open_page(PAGE)
     assert_clean(at)
-    assert len(at.get("plotly_chart")) == 3
+    assert len(at.get("plotly_chart")) == 1  # only the open tab's chart is built
     assert at.metric[0].value == "3.14e23 FLOP"
     assert at.metric[1].value == "1.734"
     assert not at.warning
     names = trace_names(at)
     for label in loss.run({}).law_labels.values():
         assert label in names
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_each_view_draws_its_one_chart(open_page, view):
+    at = open_view(open_page(PAGE, {"compute": "1e25"}), view)
+    assert_clean(at)
+    assert [t.label for t in at.tabs] == list(VIEWS)
+    assert len(at.get("plotly_chart")) == 1
+    # The budget in the link reaches whichever view is open.
+    assert "1.00e25" in at.get("plotly_chart")[0].proto.spec or "1e25" in at.get("plotly_chart")[0].proto.spec
 
 
 def test_shared_link_restores_values(open_page):
@@ -66,12 +84,13 @@ def test_legends_follow_the_constants_in_a_link(open_page):
     at = open_page(PAGE, {"fit_b": "0.05", "k_a": "0.6"})
     assert_clean(at)
     assert "GPT-3 fit 2.57·C^-0.05" in trace_names(at)
-    assert any(n.startswith("Kaplan 2020 (a = 0.60)") for n in trace_names(at, 1))
     assert "0.05" in text_of(at, "markdown")  # the formula text shows the value in use
+    open_view(at, "Compute-optimal allocation")
+    assert any(n.startswith("Kaplan 2020 (a = 0.60)") for n in trace_names(at))
 
 
 def test_kaplan_allocation_note_says_the_choice(open_page):
-    at = open_page(PAGE)
+    at = open_view(open_page(PAGE), "Compute-optimal allocation")
     assert "simplification is ours" in text_of(at, "caption")
 
 
