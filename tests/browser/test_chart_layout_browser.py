@@ -53,8 +53,9 @@ def open_tab(pg, name: str) -> None:
 
 
 # Each chart a page can show: pages with chart tabs draw only the open one.
-VIEWS = [(c.url_path, None) for c in CHAINS if c.key != "loss"] + [
-    ("loss", tab) for tab in ("Loss vs compute", "Compute-optimal allocation", "IsoFLOP view")]
+TABS = {"loss": ("Loss vs compute", "Compute-optimal allocation", "IsoFLOP view"),
+        "bio_anchors": ("Probability of TAI by year", "Compute against requirements")}
+VIEWS = [(c.url_path, tab) for c in CHAINS for tab in TABS.get(c.url_path, (None,))]
 
 
 @pytest.mark.parametrize(("path", "tab"), VIEWS)

@@ -37,6 +37,12 @@ def trace_names(at: AppTest, chart: int = 0) -> list[str]:
     return [t.get("name") or "" for t in json.loads(at.get("plotly_chart")[chart].proto.spec)["data"]]
 
 
+def open_view(at: AppTest, tabs: str, view: str) -> AppTest:
+    """Switch the chart tabs with key ``tabs`` to ``view``, as a click on that tab does."""
+    at.session_state[tabs] = view
+    return at.run()
+
+
 def text_of(at: AppTest, *kinds: str) -> str:
     """Everything written in the given element kinds (markdown, info, warning, caption), joined."""
     return " ".join(e.value for kind in kinds for e in getattr(at, kind))

@@ -1,6 +1,6 @@
 """AppTest: the biological-anchors page at defaults, presets, bounds and bad links."""
 
-from pagetest import assert_clean, metric, text_of, trace_names
+from pagetest import assert_clean, metric, open_view, text_of, trace_names
 
 from lib.chains import bio_anchors
 from lib.chains.bio_anchors.published import ANCHOR_KEYS
@@ -14,8 +14,16 @@ def test_defaults_match_cotra_2020(open_page):
     assert metric(at, "Median year").value == "2053"
     assert metric(at, "P(TAI by 2030)").value == "8%"
     assert metric(at, "P(TAI by 2050)").value == "45%"
-    assert len(at.get("plotly_chart")) == 2
+    assert len(at.get("plotly_chart")) == 1  # only the open tab's chart is built
     assert "Evolution (alone)" in trace_names(at)
+
+
+def test_the_requirements_tab_draws_the_affordable_compute(open_page):
+    at = open_view(open_page(PAGE, {"hw_halving": "1.5"}), "bio_view", "Compute against requirements")
+    assert_clean(at)
+    assert [t.label for t in at.tabs] == ["Probability of TAI by year", "Compute against requirements"]
+    assert len(at.get("plotly_chart")) == 1
+    assert "Affordable compute (largest run)" in trace_names(at)
 
 
 def test_shared_link_restores_and_hides_anchor_curves(open_page):

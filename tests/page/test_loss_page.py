@@ -1,19 +1,13 @@
 """AppTest: the Loss page renders at defaults, presets and bounds, and reacts to its widgets."""
 
 import pytest
-from pagetest import assert_clean, metric, text_of, trace_names
+from pagetest import assert_clean, metric, open_view, text_of, trace_names
 
 from lib.chains import loss
 from lib.chains.loss.params import LAW_NAMES
 
 PAGE = loss.CHAIN.page
 VIEWS = ("Loss vs compute", "Compute-optimal allocation", "IsoFLOP view")
-
-
-def open_view(at, view: str):
-    """Switch the page's chart tabs to ``view``, as a click on that tab does."""
-    at.session_state["loss_view"] = view
-    return at.run()
 
 
 def test_defaults_render(open_page):
@@ -30,7 +24,7 @@ def test_defaults_render(open_page):
 
 @pytest.mark.parametrize("view", VIEWS)
 def test_each_view_draws_its_one_chart(open_page, view):
-    at = open_view(open_page(PAGE, {"compute": "1e25"}), view)
+    at = open_view(open_page(PAGE, {"compute": "1e25"}), "loss_view", view)
     assert_clean(at)
     assert [t.label for t in at.tabs] == list(VIEWS)
     assert len(at.get("plotly_chart")) == 1
@@ -85,12 +79,12 @@ def test_legends_follow_the_constants_in_a_link(open_page):
     assert_clean(at)
     assert "GPT-3 fit 2.57·C^-0.05" in trace_names(at)
     assert "0.05" in text_of(at, "markdown")  # the formula text shows the value in use
-    open_view(at, "Compute-optimal allocation")
+    open_view(at, "loss_view", "Compute-optimal allocation")
     assert any(n.startswith("Kaplan 2020 (a = 0.60)") for n in trace_names(at))
 
 
 def test_kaplan_allocation_note_says_the_choice(open_page):
-    at = open_view(open_page(PAGE), "Compute-optimal allocation")
+    at = open_view(open_page(PAGE), "loss_view", "Compute-optimal allocation")
     assert "simplification is ours" in text_of(at, "caption")
 
 
