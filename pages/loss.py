@@ -51,7 +51,7 @@ def view() -> None:
 
 # One chart at a time: a budget move redraws only the view that is open (every chart whose figure
 # changes is drawn anew in the browser), and a phone scrolls past one chart, not three.
-VIEWS = ("Loss vs compute", "Compute-optimal allocation", "IsoFLOP view")
+VIEWS = ("Loss vs compute", "Allocation", "IsoFLOP view")
 
 
 def draw(values: dict) -> None:
@@ -103,6 +103,8 @@ def draw_curves(result: loss.LossResult, link: str) -> None:
 
 
 def draw_allocation(result: loss.LossResult, link: str) -> None:
+    st.markdown("**Compute-optimal allocation**: how each rule splits your budget between parameters N and "
+                "training tokens D (C ≈ 6ND).")
     rows = []
     for key, label in result.allocation_labels.items():
         alloc = result.allocation[key]

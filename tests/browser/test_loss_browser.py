@@ -37,7 +37,7 @@ def test_changed_constants_show_in_the_hover_names_and_legends(server, page):
     # The loss chart's curves carry the law with its constants in their hover text.
     names = chart(page).evaluate("gd => gd._fullData.map(t => t.hovertemplate || '').join('|')")
     assert "GPT-3 fit 2.57·C^-0.05" in names
-    page.get_by_role("tab", name="Compute-optimal allocation").click()
+    page.get_by_role("tab", name="Allocation").click()
     expect(legend(page)).to_contain_text("Kaplan 2020 (a = 0.60)")
     expect(page.get_by_test_id("stException")).to_have_count(0)
 

@@ -7,7 +7,7 @@ from lib.chains import loss
 from lib.chains.loss.params import LAW_NAMES
 
 PAGE = loss.CHAIN.page
-VIEWS = ("Loss vs compute", "Compute-optimal allocation", "IsoFLOP view")
+VIEWS = ("Loss vs compute", "Allocation", "IsoFLOP view")
 
 
 def test_defaults_render(open_page):
@@ -79,12 +79,12 @@ def test_legends_follow_the_constants_in_a_link(open_page):
     assert_clean(at)
     assert "GPT-3 fit 2.57·C^-0.05" in trace_names(at)
     assert "0.05" in text_of(at, "markdown")  # the formula text shows the value in use
-    open_view(at, "loss_view", "Compute-optimal allocation")
+    open_view(at, "loss_view", "Allocation")
     assert any(n.startswith("Kaplan 2020 (a = 0.60)") for n in trace_names(at))
 
 
 def test_kaplan_allocation_note_says_the_choice(open_page):
-    at = open_view(open_page(PAGE), "loss_view", "Compute-optimal allocation")
+    at = open_view(open_page(PAGE), "loss_view", "Allocation")
     assert "simplification is ours" in text_of(at, "caption")
 
 
