@@ -216,15 +216,25 @@ def test_default_frontier_no_longer_runs_to_1e65():
     assert compute_figure(curves, result).layout.yaxis.range[1] < 34
 
 
-def test_your_budget_is_drawn_over_a_reference_budget_it_equals():
+def test_a_reference_budget_equal_to_yours_is_left_out_not_hidden_under_it():
     result, curves, cash, budget = _gpt({})  # $1B: also the "$1 billion" reference line
     fig = cost_figure(curves, result, cash, budget)
     names = [t.name for t in fig.data]
-    mine = next(i for i, n in enumerate(names) if n.startswith("Your budget"))
-    refs = [i for i, t in enumerate(fig.data) if t.line.dash == "dash"]
-    assert refs and all(i < mine for i in refs)
+    assert "$1 billion" not in names  # it would sit under your budget and still be in the legend
+    assert "Your budget ($1B)" in names
+    mine = names.index("Your budget ($1B)")
+    refs = [i for i, t in enumerate(fig.data) if t.line.dash in ("dot", "dashdot", "longdash")]
+    assert refs and all(i < mine for i in refs)  # the other references are drawn first, thinner
     assert fig.data[mine].line.width > max(fig.data[i].line.width for i in refs)
     assert any(a.text == "<b>your budget $1B</b>" for a in fig.layout.annotations)
+
+
+def test_your_budget_names_the_reference_it_equals():
+    manhattan = next(b for b in _gpt({})[2].budgets if b.label.startswith("Manhattan"))
+    result, curves, cash, budget = _gpt({"budget": manhattan.usd})
+    names = [t.name for t in cost_figure(curves, result, cash, budget).data]
+    assert any(n.startswith("Your budget") and n.endswith(f"= {manhattan.label})") for n in names), names
+    assert not any(n.startswith("Manhattan") for n in names)
 
 
 def test_gpt_human_hovers_say_months_not_decimal_years():

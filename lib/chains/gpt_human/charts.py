@@ -69,7 +69,9 @@ def cost_figure(series: GptHumanSeries, result: GptHumanResult, money: Money, bu
     """Cost of a GPT-human over time (log dollars) against budget lines, crossing marked.
 
     The reference budgets are drawn first, thin and dashed; your budget last, thicker, black and
-    labelled, so it stays visible where it coincides with one of them ($1B is both by default).
+    labelled. A reference equal to your budget ($1B is both by default) would be hidden under it and
+    still be listed in the legend, so it is left out, and your budget's name says which one it is
+    when the reference has a name of its own (the Manhattan Project).
     """
     dollar_factor, dollar_label, budgets = money.factor, money.label, money.budgets
     chart = Chart()
@@ -77,10 +79,14 @@ def cost_figure(series: GptHumanSeries, result: GptHumanResult, money: Money, bu
     cost = series.cost_usd * dollar_factor
     x = [float(years[0]), float(years[-1])] if years.size else [0.0, 1.0]
     mine = budget * dollar_factor
+    same_as_mine: list[str] = []
     for b, (color, dash) in zip(budgets, BUDGET_STYLES):
         amount = units.usd(b.usd * dollar_factor)
         # "$1 billion", not "$1 billion ($1B)"; the amount stays where it says something the label does not.
         plain = b.label.startswith("$") and amount == units.usd(b.usd)
+        if abs(np.log10(b.usd * dollar_factor / mine)) < 0.005:  # within 1.2%: one line on the chart
+            same_as_mine += [] if plain else [b.label]
+            continue
         name = b.label if plain else f"{b.label} ({amount})"
         chart.line(x, [b.usd * dollar_factor] * 2, name, color,
                    width=2, dash=dash, hover=f"{b.label}: {units.usd(b.usd * dollar_factor)}<extra></extra>")
@@ -88,7 +94,8 @@ def cost_figure(series: GptHumanSeries, result: GptHumanResult, money: Money, bu
         chart.line(years, cost, "Cost of a GPT-human", COLORS["gpt3"], width=4, legendrank=1,
                    hovertext=np.array([f"{m}: {units.usd(v)}" for m, v in zip(_months(years), cost)]),
                    hover=f"%{{hovertext}} ({dollar_label})<extra></extra>")
-    chart.line(x, [mine] * 2, f"Your budget ({units.usd(mine)})", "black", width=3.5, legendrank=2,
+    also = "".join(f" = {label}" for label in same_as_mine)
+    chart.line(x, [mine] * 2, f"Your budget ({units.usd(mine)}{also})", "black", width=3.5, legendrank=2,
                hover=f"your budget {units.usd(mine)}<extra></extra>")
 
     flat = [mine] + [b.usd * dollar_factor for b in budgets]
