@@ -364,6 +364,19 @@ def share_link(params: ParamSet, values: Mapping[str, Value]) -> None:
         st.code(link or "(the link appears when the page is open in a browser)", language=None, wrap_lines=True)
 
 
+def tabbed(key: str, views: Mapping[str, Callable[[], None]]) -> None:
+    """Tabs labelled by ``views``' keys, of which only the open one is drawn (by its function).
+
+    Streamlit draws anew in the browser every chart whose figure changed, hidden or not; with
+    one chart per tab, a slider move redraws one chart. Switching tabs reruns the enclosing
+    fragment.
+    """
+    for tab, draw in zip(st.tabs(list(views), key=key, on_change="rerun"), views.values()):
+        if tab.open:
+            with tab:
+                draw()
+
+
 def chart(fig: go.Figure, name: str, key: str, link: str = "") -> None:
     """A Plotly chart with a CSV download of every series it plots, headed by the view's ``link``."""
     # theme=None: Streamlit's theme would add a template and automargins to every figure, which

@@ -6,7 +6,7 @@ import streamlit as st
 from lib import ui, units
 from lib.chains import bio_anchors
 from lib.chains.bio_anchors.charts import cdf_figure, compute_figure
-from lib.chains.bio_anchors.model import HEADLINE_YEARS
+from lib.chains.bio_anchors.model import HEADLINE_YEARS, BioAnchorsResult
 from lib.chains.bio_anchors.params import NONE_FROM, NONE_TO
 from lib.chains.bio_anchors.published import ANCHORS
 
@@ -33,9 +33,6 @@ def view() -> None:
         how_it_works(values)
 
 
-VIEWS = ("Probability of TAI by year", "Compute against requirements")
-
-
 def shift_text(oom: float) -> str:
     """A requirement shift as words: 'no shift' rather than '+0.0 OOM'."""
     return "no shift" if abs(oom) < 0.05 else f"shift {oom:+.1f} OOM"
@@ -57,17 +54,11 @@ def draw(values: dict) -> None:
     st.caption("Cotra's published best guess (2020): ~8% by 2030, ~47% by 2050, ~78% by 2100, median ~2052-2053; "
                "the default settings reproduce it within 3 points and 2 years.")
 
-    # One chart at a time: a hardware move redraws only the open tab's chart in the browser.
-    by_year, against = st.tabs(VIEWS, key="bio_view", on_change="rerun")
-    if by_year.open:
-        with by_year:
-            ui.chart(cdf_figure(result, bool(values["anchors"])), "tai_probability_by_year", "cdf", link)
-    if against.open:
-        with against:
-            ui.chart(compute_figure(result), "compute_vs_requirements", "compute", link)
-            st.caption("Dashed: each anchor's median requirement with that year's algorithms; shading: its 10-90% "
-                       "range. The black line is the compute the largest affordable run buys (FLOP per dollar × "
-                       "spend). Where it enters a band, that anchor starts to add probability.")
+    # One chart at a time (ui.tabbed): a hardware move redraws one chart.
+    ui.tabbed("bio_view", {
+        "Probability of TAI by year": lambda: ui.chart(cdf_figure(result, bool(values["anchors"])),
+                                                       "tai_probability_by_year", "cdf", link),
+        "Compute against requirements": lambda: compute_view(result, link)})
 
     st.subheader("Per anchor")
     shift = result.data_shift_oom
@@ -101,6 +92,13 @@ def draw(values: dict) -> None:
         f"{values['data_exp']} ({shift_text(shift)}); set it to {other} in *Requirements* to see the other case "
         f"({shift_text(result.other_data_shift_oom)})."
     )
+
+
+def compute_view(result: BioAnchorsResult, link: str) -> None:
+    ui.chart(compute_figure(result), "compute_vs_requirements", "compute", link)
+    st.caption("Dashed: each anchor's median requirement with that year's algorithms; shading: its 10-90% "
+               "range. The black line is the compute the largest affordable run buys (FLOP per dollar × "
+               "spend). Where it enters a band, that anchor starts to add probability.")
 
 
 def how_it_works(v: dict) -> None:

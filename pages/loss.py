@@ -7,6 +7,8 @@ from lib import scaling_laws as sl
 from lib import ui, units
 from lib.chains import loss
 from lib.chains.loss.charts import allocation_figure, isoflop_figure, loss_figure
+from lib.chain import HeadlineValue
+from lib.chains.loss.model import COMPUTE_GRID
 from lib.chains.loss.params import GPT3_FLOP
 from lib.units import format_number as num
 
@@ -29,12 +31,11 @@ st.info(
 )
 
 
-def crossing_text(result: loss.LossResult, key: str, name: str) -> str:
-    cross = result.headlines.row(0)[key]
+def crossing_text(cross: HeadlineValue, human: float, name: str) -> str:
     if cross.value is None:
-        return f"**{name}** never reaches {result.human_loss:.2f}: {cross.why}."
-    beyond = " (beyond the chart)" if cross.value > result.grid[-1] else ""
-    return (f"**{name}** reaches {result.human_loss:.2f} at {units.flop(cross.value)}{beyond}, "
+        return f"**{name}** never reaches {human:.2f}: {cross.why}."
+    beyond = " (beyond the chart)" if cross.value > COMPUTE_GRID[-1] else ""
+    return (f"**{name}** reaches {human:.2f} at {units.flop(cross.value)}{beyond}, "
             f"{units.times(cross.value / GPT3_FLOP)} GPT-3.")
 
 
@@ -45,29 +46,18 @@ def view() -> None:
     values, main = ui.controls(chain.params, chain.presets, key=chain.key_slider)
     with main:
         ui.key_view(chain.params, chain.presets, values, chain.key_slider, draw)
-        where_the_line_ends(loss.run(values))
+        where_the_line_ends(values)
         formulas(values)
-
-
-# One chart at a time: a budget move redraws only the view that is open (every chart whose figure
-# changes is drawn anew in the browser), and a phone scrolls past one chart, not three.
-VIEWS = ("Loss vs compute", "Allocation", "IsoFLOP view")
 
 
 def draw(values: dict) -> None:
     result = loss.run(values)
     link = ui.view_link(chain.params, values)
     headlines(values, result, result.headlines.row(0))
-    curves, allocation, isoflop = st.tabs(VIEWS, key="loss_view", on_change="rerun")
-    if curves.open:
-        with curves:
-            draw_curves(result, link)
-    if allocation.open:
-        with allocation:
-            draw_allocation(result, link)
-    if isoflop.open:
-        with isoflop:
-            draw_isoflop(result, link)
+    # One chart at a time (ui.tabbed): a budget move redraws one chart, and a phone scrolls past one.
+    ui.tabbed("loss_view", {"Loss vs compute": lambda: draw_curves(result, link),
+                            "Allocation": lambda: draw_allocation(result, link),
+                            "IsoFLOP view": lambda: draw_isoflop(result, link)})
 
 
 def headlines(values: dict, result: loss.LossResult, heads: dict) -> None:
@@ -139,8 +129,12 @@ def draw_isoflop(result: loss.LossResult, link: str) -> None:
                "budget, at their own N and D.")
 
 
-def where_the_line_ends(result: loss.LossResult) -> None:
-    """The scenarios in words: where each line reaches human level does not depend on the budget."""
+def where_the_line_ends(values: dict) -> None:
+    """The scenarios in words: where each line reaches human level does not depend on the budget.
+
+    From the headlines alone (``run_batch``), not a second full ``run`` besides the fragment's.
+    """
+    heads, human = chain.run_batch(values).row(0), float(values["human"])
     st.subheader("Where the straight line ends")
     left, right = st.columns(2)
     with left:
@@ -151,11 +145,11 @@ def where_the_line_ends(result: loss.LossResult) -> None:
             "line ends* in the controls."
         )
     with right:
-        lines = [crossing_text(result, "human_compute", "The straight GPT-3 fit")]
-        if result.strong is not None:
-            lines.append(crossing_text(result, "human_compute_strong", "The strong scenario"))
-        if result.weak is not None:
-            lines.append(crossing_text(result, "human_compute_weak", "The weak scenario"))
+        lines = [crossing_text(heads["human_compute"], human, "The straight GPT-3 fit")]
+        if values["strong"]:
+            lines.append(crossing_text(heads["human_compute_strong"], human, "The strong scenario"))
+        if values["weak"]:
+            lines.append(crossing_text(heads["human_compute_weak"], human, "The weak scenario"))
         st.markdown("\n".join(f"- {line}" for line in lines))
 
 

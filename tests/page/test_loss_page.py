@@ -94,3 +94,10 @@ def test_a_value_finer_than_its_slider_is_rounded_with_a_warning(open_page):
     assert "is finer than this slider" in text_of(at, "warning").replace("\\", "")
     assert at.slider(key="human").value == 0.86
     assert metric(at, "Human-level loss").value == "0.86"
+
+
+def test_where_the_line_ends_says_each_scenario_in_words(open_page):
+    text = text_of(open_page(PAGE), "markdown")
+    assert "**The straight GPT-3 fit** reaches 0.86 at 6.94e29 FLOP, 2.2 million× GPT-3." in text
+    assert "**The strong scenario** reaches 0.86 at 6.94e29 FLOP" in text
+    assert "**The weak scenario** never reaches 0.86: it levels off above human level." in text

@@ -85,7 +85,8 @@ def cost_figure(series: GptHumanSeries, result: GptHumanResult, money: Money, bu
         # "$1 billion", not "$1 billion ($1B)"; the amount stays where it says something the label does not.
         plain = b.label.startswith("$") and amount == units.usd(b.usd)
         if abs(np.log10(b.usd * dollar_factor / mine)) < 0.005:  # within 1.2%: one line on the chart
-            same_as_mine += [] if plain else [b.label]
+            if not plain:
+                same_as_mine.append(b.label)
             continue
         name = b.label if plain else f"{b.label} ({amount})"
         chart.line(x, [b.usd * dollar_factor] * 2, name, color,
