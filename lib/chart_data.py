@@ -12,9 +12,11 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from lib.charts import Figure
+
 # ---- CSV downloads ---------------------------------------------------------------------------------
 
-def figure_to_frame(fig: go.Figure) -> pd.DataFrame:
+def figure_to_frame(fig: Figure | go.Figure) -> pd.DataFrame:
     """Every plotted series of a figure as one long table (series, x, y); see :func:`figure_to_csv`."""
     frames_ = []
     for trace in fig.data:
@@ -33,7 +35,7 @@ def _meta(obj: object) -> dict[str, object]:
     return meta if isinstance(meta, dict) else {}
 
 
-def figure_tables(fig: go.Figure) -> list[pd.DataFrame]:
+def figure_tables(fig: Figure | go.Figure) -> list[pd.DataFrame]:
     """A figure's data as tidy tables: one column per series with its unit, rows on a shared x.
 
     Lines drawn on the same x grid share a table; a two-point horizontal line (a budget, a
@@ -98,7 +100,7 @@ def figure_tables(fig: go.Figure) -> list[pd.DataFrame]:
     return tables + points
 
 
-def figure_to_csv(fig: go.Figure, link: str) -> str:
+def figure_to_csv(fig: Figure | go.Figure, link: str) -> str:
     """The CSV a download gives: the link of the view, then each table of :func:`figure_tables`.
 
     Tables are separated by a blank line, each with its own header row; numbers to six

@@ -12,9 +12,13 @@ from __future__ import annotations
 
 import hashlib
 import math
+from functools import cached_property
+from typing import Any
 
 import numpy as np
 import plotly.graph_objects as go
+from _plotly_utils.utils import convert_to_base64
+from plotly.basedatatypes import BaseFigure
 
 from lib.chart_labels import LABEL_SIZE, LEGEND_SIZE, Box, Frame, dodge, is_far, margins, text_size
 
@@ -176,7 +180,7 @@ class Chart:
         """The names the legend will show, for estimating its height."""
         return [str(t["name"]) for t in self.data if t.get("name") and t.get("showlegend", True)]
 
-    def figure(self, *, height: int = 520, csv: dict[str, str] | None = None, **layout: object) -> go.Figure:
+    def figure(self, *, height: int = 520, csv: dict[str, str] | None = None, **layout: object) -> Figure:
         """The figure; ``csv`` names the x and y columns of its download ({"x": ..., "y": ...}, with units).
 
         ``margin`` overrides :data:`lib.chart_labels.MARGIN`; the legend's room is added to it, as
@@ -200,7 +204,61 @@ class Chart:
             spec["layout"]["shapes"] = self._leader_shapes(layout)  # type: ignore[index]
         if csv:
             spec["layout"]["meta"] = {"csv": csv}  # type: ignore[index]
-        return go.Figure(spec, _validate=False)
+        return Figure(spec)
+
+
+class Figure:
+    """A finished chart: its Plotly spec as plain dicts, and a ``go.Figure`` only when one is read.
+
+    Reading it as a figure (``fig.data``, ``fig.layout`` in tests and the CSV download) builds
+    Plotly's object once. Streamlit gets :meth:`sendable`, which skips that object: building it
+    and turning it back into a dict cost ~7 ms of the Loss page's ~20 ms rerun.
+    """
+
+    def __init__(self, spec: dict[str, Any]) -> None:
+        self.spec = spec
+
+    @cached_property
+    def plotly(self) -> go.Figure:
+        return go.Figure(self.spec, _validate=False)
+
+    def __getattr__(self, name: str) -> Any:
+        if name in ("spec", "plotly", "__setstate__"):  # not yet set (copy, pickle): no recursion
+            raise AttributeError(name)
+        return getattr(self.plotly, name)
+
+    def wire_dict(self) -> dict[str, Any]:
+        """The spec as Plotly's ``to_dict`` gives it: numeric arrays as base64 typed arrays."""
+        out = _copy_containers(self.spec)
+        convert_to_base64(out)
+        return out
+
+    def sendable(self) -> BaseFigure:
+        return _Sendable(self)
+
+
+class _Sendable(BaseFigure):
+    """What ``st.plotly_chart`` is given: it turns a BaseFigure into its spec with ``to_dict()``.
+
+    A plain dict would be validated property by property (a go.Figure built from it), so the
+    spec travels in this shell, which has nothing but ``to_dict``. tests/unit/test_charts.py
+    checks that the result equals Plotly's own ``to_dict`` of the same figure.
+    """
+
+    def __init__(self, figure: Figure) -> None:  # no BaseFigure.__init__: that is the cost avoided
+        object.__setattr__(self, "_figure", figure)
+
+    def to_dict(self) -> dict[str, Any]:
+        return object.__getattribute__(self, "_figure").wire_dict()
+
+
+def _copy_containers(obj: Any) -> Any:
+    """Dicts and lists copied, leaves (arrays, strings, numbers) shared: what base64 conversion rewrites."""
+    if isinstance(obj, dict):
+        return {k: _copy_containers(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [_copy_containers(v) for v in obj]
+    return obj
 
 
 def _digest(traces: list[dict[str, object]]) -> str:

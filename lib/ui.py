@@ -26,12 +26,12 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 from urllib.parse import parse_qs, urlencode
 
-import plotly.graph_objects as go
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 from streamlit.errors import StreamlitAPIException
 
 from lib.chart_data import figure_to_csv
+from lib.charts import Figure
 from lib.presets import Preset, match_preset
 from lib.problems import Problem, oversized_problem, summarize
 from lib.registry import Param, ParamSet, QueryCheck, Value
@@ -377,11 +377,11 @@ def tabbed(key: str, views: Mapping[str, Callable[[], None]]) -> None:
                 draw()
 
 
-def chart(fig: go.Figure, name: str, key: str, link: str = "") -> None:
+def chart(fig: Figure, name: str, key: str, link: str = "") -> None:
     """A Plotly chart with a CSV download of every series it plots, headed by the view's ``link``."""
     # theme=None: Streamlit's theme would add a template and automargins to every figure, which
     # doubled the browser's time to draw it (lib/charts.py sets the look itself).
-    st.plotly_chart(fig, width="stretch", key=f"chart_{key}", theme=None,
+    st.plotly_chart(fig.sendable(), width="stretch", key=f"chart_{key}", theme=None,
                     config={"displaylogo": False, "toImageButtonOptions": {"format": "png", "filename": name,
                                                                           "scale": 2}})
     # Deferred: the CSV is built only when someone clicks, not on every slider move.

@@ -441,3 +441,22 @@ def test_isoflop_csv_keeps_each_budget_on_its_own_grid():
     curves = [t for t in tables if t.columns[0] == "parameters N (count)" and len(t) == 200]
     assert len(curves) == len(result.iso_curves)
     assert any("Your budget (3.3e24 FLOP)" in t.columns[1] for t in curves)
+
+
+@pytest.mark.parametrize(("name", "fig"), _every_figure(), ids=[n for n, _ in _every_figure()])
+def test_what_streamlit_is_sent_is_what_plotly_would_send(name, fig):
+    import json
+
+    import plotly.io
+    import plotly.tools
+
+    sent = plotly.tools.return_figure_from_figure_or_data(fig.sendable(), validate_figure=True)
+    plotly_own = json.loads(plotly.io.to_json(fig.plotly.to_dict()))
+    # plotly.py fills an empty template with its default one (most of a small figure's JSON);
+    # the browser is sent none, and lib/charts.py sets every style itself.
+    plotly_own["layout"]["template"] = {"layout": {}}
+    plotly_own["layout"].setdefault("annotations", [])
+    assert json.loads(plotly.io.to_json(sent, validate=False)) == plotly_own
+    arrays = [i for i, t in enumerate(fig.spec["data"]) if isinstance(t.get("y"), np.ndarray) and t["y"].dtype.kind == "f"]
+    assert arrays  # every chart plots at least one float array: sent binary, and the spec itself left as it was
+    assert all("bdata" in sent["data"][i]["y"] and isinstance(fig.spec["data"][i]["y"], np.ndarray) for i in arrays)

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import numpy as np
-import plotly.graph_objects as go
 
 from lib import units
 from lib.chains.bio_anchors.model import BioAnchorsResult
 from lib.chains.bio_anchors.published import ANCHORS
 from lib.chart_labels import dodge, frames, text_size
-from lib.charts import ANCHOR_COLORS, LABEL_BG, Chart, axis
+from lib.charts import ANCHOR_COLORS, LABEL_BG, Chart, Figure, axis
 
 # Short anchor names for the labels at the right-hand end of each requirement line.
 SHORT = {"life": "Lifetime", "short": "NN short", "med": "NN medium", "long": "NN long", "genome": "Genome",
@@ -24,7 +23,7 @@ def _rgba(hex_color: str, alpha: float) -> str:
     return f"rgba({r},{g},{b},{alpha})"
 
 
-def cdf_figure(result: BioAnchorsResult, show_anchors: bool) -> go.Figure:
+def cdf_figure(result: BioAnchorsResult, show_anchors: bool) -> Figure:
     """P(TAI by year): the weighted total in bold, each anchor's own curve faint."""
     chart = Chart()
     years = result.years
@@ -52,7 +51,7 @@ def cdf_figure(result: BioAnchorsResult, show_anchors: bool) -> go.Figure:
                         csv={"x": "year", "y": "probability (0-1)"})
 
 
-def compute_figure(result: BioAnchorsResult) -> go.Figure:
+def compute_figure(result: BioAnchorsResult) -> Figure:
     """Affordable compute rising against each anchor's requirement band (10-90%), which falls with algorithms.
 
     Each band has its own colour, a faint fill and a thin edge, so six overlapping bands can be

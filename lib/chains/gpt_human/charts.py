@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import numpy as np
-import plotly.graph_objects as go
 
 from lib import units
 from lib.chains.gpt_human.derivation import Money
 from lib.chains.gpt_human.model import HORIZON_YEAR, GptHumanResult, GptHumanSeries
 from lib.chart_labels import Box, frames, place_labels, text_size
-from lib.charts import COLORS, Chart, axis, log_axis, loss_axis
+from lib.charts import COLORS, Chart, Figure, axis, log_axis, loss_axis
 
 # Reference budgets: hues and dashes far apart (not three greys), none of them the cost line's
 # orange or "your budget"'s black.
@@ -65,7 +64,7 @@ def _crossing(chart: Chart, year: float | None, y: float, text: str, screens: li
     chart.callout(year, log_y, f"<b>{label}</b>", off or (0.0, 18.0), marker=16, color="#222", background=over[0])
 
 
-def cost_figure(series: GptHumanSeries, result: GptHumanResult, money: Money, budget: float) -> go.Figure:
+def cost_figure(series: GptHumanSeries, result: GptHumanResult, money: Money, budget: float) -> Figure:
     """Cost of a GPT-human over time (log dollars) against budget lines, crossing marked.
 
     The reference budgets are drawn first, thin and dashed; your budget last, thicker, black and
@@ -119,7 +118,7 @@ def cost_figure(series: GptHumanSeries, result: GptHumanResult, money: Money, bu
                         csv={"x": "year (decimal)", "y": f"US dollars ({dollar_label})"})
 
 
-def compute_figure(series: GptHumanSeries, result: GptHumanResult) -> go.Figure:
+def compute_figure(series: GptHumanSeries, result: GptHumanResult) -> Figure:
     """Largest training run over time against the compute a GPT-human needs.
 
     The view ends :data:`OOM_PAST` orders of magnitude above the compute needed (the series
@@ -154,7 +153,7 @@ def compute_figure(series: GptHumanSeries, result: GptHumanResult) -> go.Figure:
                         csv={"x": "year (decimal)", "y": "training compute (FLOP)"})
 
 
-def loss_curve_figure(series: GptHumanSeries, result: GptHumanResult) -> go.Figure:
+def loss_curve_figure(series: GptHumanSeries, result: GptHumanResult) -> Figure:
     """The fitted loss from GPT-2 through GPT-3 and a 1000x 'GPT-4' down to the human line."""
     chart = Chart()
     chart.line(series.loss_flop, series.loss, series.fit_label, COLORS["gpt3"], width=4,

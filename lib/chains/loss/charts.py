@@ -5,12 +5,11 @@ from __future__ import annotations
 from functools import lru_cache
 
 import numpy as np
-import plotly.graph_objects as go
 
 from lib import units
 from lib.chains.loss.model import COMPUTE_RANGE, LossResult
 from lib.chart_labels import Box, frames, nested_sizes, place_labels, text_size
-from lib.charts import COLORS, LABEL_BG, Chart, axis, log_axis, loss_axis
+from lib.charts import COLORS, LABEL_BG, Chart, Figure, axis, log_axis, loss_axis
 from lib.units import format_number
 
 X_RANGE = COMPUTE_RANGE
@@ -28,6 +27,7 @@ STYLE = {"gpt3": (7.0, "solid"), "hoffmann": (3.0, "solid"), "besiroglu": (3.0, 
 DRAW_ORDER = ("gpt3", "hoffmann", "besiroglu", "kaplan", "weak", "strong")
 LABEL_SIZE_SMALL = 12
 PF_DAY_ROW = -27  # px from the plot's bottom edge to the PF-day labels, under the FLOP tick labels
+LOSS_MARGIN_B = 84  # room under the plot for two rows of tick labels and the axis title
 
 
 @lru_cache(maxsize=8)
@@ -62,7 +62,7 @@ def _pf_days(chart: Chart) -> dict[str, object]:
         "ticklabelstandoff": 2, "title": {"text": "training FLOP (grey: PF-days)", "standoff": 22}}
 
 
-def loss_figure(result: LossResult) -> go.Figure:
+def loss_figure(result: LossResult) -> Figure:
     """Loss versus training compute: each law, the two scenarios, human line, budget, notable models."""
     chart = Chart()
     lx = np.log10(result.grid)
@@ -91,13 +91,13 @@ def loss_figure(result: LossResult) -> go.Figure:
     chart.vline(result.compute_flop, Y_RANGE, COLORS["budget"])
 
     # No legend: every curve is named at its right-hand end, and the caption gives the line styles.
-    screens = frames(tuple(np.log10(X_RANGE)), tuple(np.log10(Y_RANGE)), LOSS_HEIGHT, margin={"b": 84})
+    screens = frames(tuple(np.log10(X_RANGE)), tuple(np.log10(Y_RANGE)), LOSS_HEIGHT, margin={"b": LOSS_MARGIN_B})
     avoid = _budget(chart, result, screens)
     # Every 7th point: these curves are smooth, and the placer fills in between.
     lines = [(lx[::7], np.log10(np.clip(y, *Y_RANGE))[::7]) for _, y, _ in curves.values()]
     lines.append((np.array(np.log10(X_RANGE)), np.log10([result.human_loss] * 2)))
     _labels(chart, result, curves, screens, avoid, lines)
-    return chart.figure(height=LOSS_HEIGHT, xaxis=_pf_days(chart) | {"mirror": True}, margin={"b": 84}, showlegend=False,
+    return chart.figure(height=LOSS_HEIGHT, xaxis=_pf_days(chart) | {"mirror": True}, margin={"b": LOSS_MARGIN_B}, showlegend=False,
                         yaxis=loss_axis("loss (nats/token, per law's dataset)", *Y_RANGE) | {"mirror": True},
                         csv={"x": "compute (FLOP)", "y": "loss (nats/token)"})
 
@@ -172,7 +172,7 @@ def _labels(chart: Chart, result: LossResult, curves: dict, screens: list, avoid
             chart.callout(x, y, text, off, color="#666" if size == 0 else "#333", marker=size, background=boxed)
 
 
-def allocation_figure(result: LossResult) -> go.Figure:
+def allocation_figure(result: LossResult) -> Figure:
     """Compute-optimal parameters (solid) and tokens (dashed) versus compute, per allocation rule.
 
     One legend entry per rule (clicking it hides both of its lines); the axis title says which
@@ -197,7 +197,7 @@ ISO_SHADES = ["#9ecae1", "#6baed6", "#4292c6", "#2171b5", "#08519c", "#08306b"]
 ISO_HEIGHT = 500
 
 
-def isoflop_figure(result: LossResult) -> go.Figure:
+def isoflop_figure(result: LossResult) -> Figure:
     """Loss versus model size at fixed compute budgets, each valley's minimum marked and labelled.
 
     The user's budget (the curve within 5% of ``result.compute_flop``) is drawn black and on top.
