@@ -32,6 +32,17 @@ Value = float | bool | str | tuple[str, ...]
 # enough for debate and coarse enough that PageUp/PageDown crosses decades fast.
 LOG_STEPS_PER_DECADE = 20
 
+# Link keys that were renamed, old -> current. A link is a public interface: an old key keeps
+# working forever, read as the current one without a warning, and the address bar then shows the
+# current key. This is the only place that maps them.
+RENAMED_KEYS: dict[str, str] = {
+    # GPT-human page, when the GPT-3 fit and the human-level loss became one parameter each with
+    # the Loss page's (lib/shared_params.py).
+    "coef": "fit_k",
+    "exp": "fit_b",
+    "loss": "human",
+}
+
 @dataclass(frozen=True)
 class Source:
     """A citation: short human-readable reference plus an optional link."""
@@ -222,6 +233,10 @@ def _names_infinity(text: str) -> bool:
     return "inf" in text.lower()
 
 
+def _as_list(text: str | list[str]) -> list[str]:
+    return list(text) if isinstance(text, list) else [text]
+
+
 def same_value(a: object, b: object) -> bool:
     """Whether two parameter values are the same setting (floats within rounding, lists as tuples)."""
     if isinstance(a, bool) or isinstance(b, bool):
@@ -299,7 +314,7 @@ class ParamSet:
         values = self.defaults()
         problems: list[Problem] = []
         skip = set(ignore)
-        for key, text in raw.items():
+        for key, text in self.current_keys(raw).items():
             if key in skip:
                 continue
             if key not in self:
@@ -314,6 +329,21 @@ class ParamSet:
                 problems.append(problem)
         problems.sort(key=lambda p: p.kind == "unknown")
         return QueryCheck(values, tuple(problems), self.non_defaults(values))
+
+    def current_keys(self, raw: Mapping[str, str | list[str]]) -> dict[str, str | list[str]]:
+        """``raw`` with renamed keys (:data:`RENAMED_KEYS`) under their current names, where this set has them.
+
+        Given under both names, the old one's text comes first, so the current one is "the last"
+        (and the repeat is reported as any other).
+        """
+        out: dict[str, str | list[str]] = {}
+        for key, text in raw.items():
+            new = RENAMED_KEYS.get(key)
+            if new is None or new not in self or key in self:
+                out[key] = _as_list(out[key]) + _as_list(text) if key in out else text
+                continue
+            out[new] = _as_list(text) + _as_list(out[new]) if new in out else text
+        return out
 
     def validate(
         self, raw: Mapping[str, str | list[str]], ignore: Iterable[str] = ()

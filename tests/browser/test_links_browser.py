@@ -162,7 +162,7 @@ def test_controls_without_effect_are_disabled(server, page):
     wait_for_app(page)
     page.get_by_text("Human-level target", exact=True).click()
     ratio = page.locator(".st-key-ratio").get_by_role("slider")
-    target_loss = page.locator(".st-key-loss").get_by_role("slider")
+    target_loss = page.locator(".st-key-human").get_by_role("slider")
     expect(ratio).to_be_disabled()
     expect(target_loss).to_be_enabled()
     page.locator(".st-key-target").get_by_text("ratio", exact=True).click()

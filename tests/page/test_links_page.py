@@ -221,11 +221,11 @@ def test_reset_clears_the_links_warnings(open_page):
 
 def test_gpt_human_disables_the_target_it_does_not_use(open_page):
     at = open_page(GPT)
-    assert not at.slider(key="loss").disabled and at.slider(key="ratio").disabled
+    assert not at.slider(key="human").disabled and at.slider(key="ratio").disabled
     assert "Not used while 'Target set by' is 'Target loss'" in at.slider(key="ratio").help
     at.radio(key="target").set_value("ratio").run()
-    assert at.slider(key="loss").disabled and not at.slider(key="ratio").disabled
-    assert "Not used while" in at.slider(key="loss").help
+    assert at.slider(key="human").disabled and not at.slider(key="ratio").disabled
+    assert "Not used while" in at.slider(key="human").help
 
 
 def test_a_disabled_control_keeps_its_value_from_a_link(open_page):

@@ -20,7 +20,7 @@ def _num(key: str) -> st.SearchStrategy[float]:
 
 
 values_st = st.fixed_dictionaries(
-    {k: _num(k) for k in ("coef", "exp", "ref_pfd", "ref_cost", "ratio", "loss", "floor",
+    {k: _num(k) for k in ("fit_k", "fit_b", "ref_pfd", "ref_cost", "ratio", "human", "floor",
                           "doubling", "halving", "start", "budget")}
     | {"target": st.sampled_from(PARAMS["target"].choices)}
 )
@@ -38,12 +38,12 @@ def test_shorter_doubling_never_delays(values, a, b):
     assert y_fast <= y_slow + EPS
 
 
-@given(values_st, _num("loss"), _num("loss"))
+@given(values_st, _num("human"), _num("human"))
 def test_lower_target_never_earlier(values, a, b):
     low, high = sorted((a, b))
     base = {**values, "target": "loss"}
-    y_low = _year(run({**base, "loss": low}).year_compute_reached)
-    y_high = _year(run({**base, "loss": high}).year_compute_reached)
+    y_low = _year(run({**base, "human": low}).year_compute_reached)
+    y_high = _year(run({**base, "human": high}).year_compute_reached)
     assert y_low >= y_high - EPS
 
 

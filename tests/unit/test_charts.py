@@ -52,7 +52,7 @@ def _gpt(values: dict) -> tuple:
 
 
 GPT_VIEWS = [{}, {"doubling": 6.0}, {"doubling": 12.0}, {"doubling": 24.0, "halving": 30.0}, {"budget": 1e12},
-             {"budget": 1e15}, {"loss": 2.0}, {"ratio": 3.0}, {"refs": ["apollo", "iraq"], "dollars": "today"},
+             {"budget": 1e15}, {"human": 2.0}, {"ratio": 3.0}, {"refs": ["apollo", "iraq"], "dollars": "today"},
              *(dict(p.values) for p in gpt_human.CHAIN.presets)]
 
 

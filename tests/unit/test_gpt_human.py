@@ -73,7 +73,7 @@ def test_exact_halving_wrinkle():
     assert r.target_loss == pytest.approx(0.8669, abs=1e-4)
     assert r.compute_multiplier == pytest.approx(1.87e6, rel=0.02)
     # Doubling the error ratio costs exactly 1/exponent doublings.
-    assert r.doublings == pytest.approx(1 / PARAMS["exp"].default)
+    assert r.doublings == pytest.approx(1 / PARAMS["fit_b"].default)
 
 
 def test_sevilla_preset_is_later(essay):
@@ -104,7 +104,7 @@ def test_series_shapes_and_finite(essay):
 
 
 def test_already_reached():
-    r = run({"loss": 1.9})
+    r = run({"human": 1.9})
     assert r.status == "already_reached"
     assert r.compute_multiplier < 1
     assert r.doublings == 0 and r.doublings_whole == 0
@@ -156,10 +156,10 @@ def test_after_horizon_is_reported():
 @pytest.mark.parametrize(
     "values",
     [
-        {"exp": 1e-300, "loss": 1e-300, "coef": 1e300, "ref_pfd": 1e-300},
-        {"exp": 0.01, "loss": 0.05, "coef": 10.0, "ref_pfd": 1.0, "ref_cost": 1e10, "doubling": 0.5},
-        {"exp": 0.5, "loss": 5.0, "coef": 1.0, "ref_pfd": 1e7, "halving": 1.0, "budget": 1e15},
-        {"ref_pfd": float("nan"), "budget": float("inf"), "doubling": -1.0, "loss": "abc"},
+        {"fit_b": 1e-300, "human": 1e-300, "fit_k": 1e300, "ref_pfd": 1e-300},
+        {"fit_b": 0.01, "human": 0.05, "fit_k": 10.0, "ref_pfd": 1.0, "ref_cost": 1e10, "doubling": 0.5},
+        {"fit_b": 0.5, "human": 5.0, "fit_k": 1.0, "ref_pfd": 1e7, "halving": 1.0, "budget": 1e15},
+        {"ref_pfd": float("nan"), "budget": float("inf"), "doubling": -1.0, "human": "abc"},
         {"target": "nonsense", "ratio": 1e9},
     ],
 )

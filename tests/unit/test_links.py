@@ -177,7 +177,7 @@ def test_oversized_problem_says_what_streamlit_did():
 
 def test_the_corrected_query_holds_only_non_default_canonical_text():
     params = gpt_human.PARAMS
-    default_coef = params["coef"].format_value(params["coef"].default)
+    default_coef = params["fit_k"].format_value(params["fit_k"].default)  # given under its old name
     check = params.check_query({"doubling": "-5", "coef": default_coef, "start": "2020.6", "zzz": "1",
                                 "loss": "0.860"})
     assert check.query == {"doubling": "0.5", "start": "2021"}
@@ -220,10 +220,10 @@ def test_preset_values_match_within_rounding():
 def test_inactive_reason_follows_the_switch():
     params = gpt_human.PARAMS
     defaults = params.defaults()
-    assert params.inactive_reason("loss", defaults) is None
+    assert params.inactive_reason("human", defaults) is None
     why = params.inactive_reason("ratio", defaults)
     assert why == "Not used while 'Target set by' is 'Target loss'; set it to 'Error ratio to reference' to use this."
-    assert params.inactive_reason("loss", {**defaults, "target": "ratio"}).startswith("Not used")
+    assert params.inactive_reason("human", {**defaults, "target": "ratio"}).startswith("Not used")
     assert params.inactive_reason("ratio", {**defaults, "target": "ratio"}) is None
     assert params.inactive_reason("doubling", defaults) is None
     bio = bio_anchors.PARAMS

@@ -19,7 +19,7 @@ from lib.units import sci, short, usd
 def derivation(values: Values, result: GptHumanResult) -> list[tuple[str, str]]:
     """The chain as (step, text) pairs with the current numbers, so a debate can cite a step."""
     v, _ = PARAMS.coerce(values)
-    coef, exp_, start = float(v["coef"]), float(v["exp"]), int(v["start"])  # type: ignore[arg-type]
+    coef, exp_, start = float(v["fit_k"]), float(v["fit_b"]), int(v["start"])  # type: ignore[arg-type]
     r = result
     steps = [
         ("Fit", f"L(C) = {coef:g} * C^-{exp_:g}, C in PF-days (Brown et al. 2020 fig. 3.1, via Gwern)."),

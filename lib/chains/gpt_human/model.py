@@ -116,11 +116,11 @@ def chain_arrays(values: Values) -> dict[str, Array]:
     the floor. ``status`` is 0 reachable, 1 already reached, 2 never.
     """
     v = PARAMS.coerce_batch(values)
-    coef, exp_, floor = v["coef"], v["exp"], v["floor"]
+    coef, exp_, floor = v["fit_k"], v["fit_b"], v["floor"]
     start, dm, hm = v["start"], v["doubling"], v["halving"]
     ref_flop = v["ref_pfd"] * PF_DAY_FLOP
     ref_loss = power_law_compute(ref_flop, coef, exp_)
-    target = np.where(v["target"] == "ratio", ref_loss / v["ratio"], v["loss"])
+    target = np.where(v["target"] == "ratio", ref_loss / v["ratio"], v["human"])
     never = target <= floor
 
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -214,7 +214,7 @@ def _year_grid(start: float, crossing: float | None, step_months: float, n: int)
 def series(values: Values, result: GptHumanResult, n: int = 300) -> GptHumanSeries:
     """Frontier compute and GPT-human cost over years, and the loss curve over compute."""
     v, _ = PARAMS.coerce(values)
-    coef, exp_, start = float(v["coef"]), float(v["exp"]), float(v["start"])  # type: ignore[arg-type]
+    coef, exp_, start = float(v["fit_k"]), float(v["fit_b"]), float(v["start"])  # type: ignore[arg-type]
     dm, hm = float(v["doubling"]), float(v["halving"])  # type: ignore[arg-type]
     ref_flop = float(v["ref_pfd"]) * PF_DAY_FLOP  # type: ignore[arg-type]
 

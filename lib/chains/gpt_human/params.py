@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from lib import scaling_laws as sl
+from dataclasses import replace
+
 from lib.presets import Preset
 from lib.registry import Param, ParamSet, Source
+from lib.shared_params import FIT_B, FIT_K, HUMAN
 
 GWERN = Source("Gwern 2020, 'The Scaling Hypothesis', footnote 20", "https://gwern.net/scaling-hypothesis")
-BROWN = Source("Brown et al. 2020, fig. 3.1, fit as quoted in Gwern 2020", "https://arxiv.org/abs/2005.14165")
 AMODEI = Source("Amodei & Hernandez 2018, 'AI and Compute'", "https://openai.com/research/ai-and-compute")
 SEVILLA = Source("Sevilla et al. 2022, 'Compute Trends Across Three Eras of Machine Learning'",
                  "https://arxiv.org/abs/2202.05924")
@@ -18,16 +19,13 @@ HERNANDEZ = Source("Hernandez & Brown 2020, 'Measuring the Algorithmic Efficienc
 DOUBLING_AMODEI_MONTHS = 3.4  # Amodei & Hernandez 2018: 3.4-month doubling, 2012-2018
 DOUBLING_SEVILLA_MONTHS = 6.0  # Sevilla et al. 2022: ~6 months in the deep-learning era
 
-# Bounds are chosen so the worst corner ((10/0.05)^(1/0.01) ~ 1e230 PF-days) stays far below
-# float overflow; the model clamps to them, so no input can produce inf or NaN.
+# The fit and the human-level loss are shared with the Loss page (lib/shared_params.py), whose
+# bounds keep every corner finite; the model clamps to them, so no input can produce inf or NaN.
 PARAMS = ParamSet(
     model="gpt-human",
     params=(
-        Param("coef", "Fit coefficient", "nats/token", sl.GPT3_FIT.coef,
-              "Coefficient a of L(C) = a * C^-b, C in PF-days.", BROWN, min=1.0, max=10.0, step=0.01),
-        Param("exp", "Fit exponent", "", sl.GPT3_FIT.exponent,
-              "Exponent b of L(C) = a * C^-b. Compute needed scales as loss^(-1/b): "
-              "at 0.048, each 1% of loss costs ~23% more compute.", BROWN, min=0.01, max=0.5, step=0.001),
+        FIT_K,
+        FIT_B,
         Param("ref_pfd", "Reference model compute", "PF-days", 3640.0,
               "Training compute of the reference model (GPT-3 175B: 3,640 PF-days = 3.14e23 FLOP).",
               Source("Brown et al. 2020, Table D.1", "https://arxiv.org/abs/2005.14165"),
@@ -44,10 +42,7 @@ PARAMS = ParamSet(
               "How many times a human's loss the reference model has (essay: about 2). "
               "Used when the target is set by ratio.", GWERN, min=1.0, max=10.0, step=0.1,
               active_when=("target", "ratio")),
-        Param("loss", "Target loss", "nats/token", 0.86,
-              "Human-level WebText loss, used when the target is set directly. "
-              "The essay's 0.86 is 1.73/2 rounded.", GWERN, min=0.05, max=5.0, step=0.01,
-              active_when=("target", "loss")),
+        replace(HUMAN, active_when=("target", "loss")),
         Param("floor", "Irreducible loss", "nats/token", 0.0,
               "Loss the curve cannot go below (the entropy of text). 0 means no floor, as in the essay; "
               "any other value is your assumption. A target at or below the floor is never reached.",
@@ -85,9 +80,9 @@ PARAMS = ParamSet(
               choice_labels=("Start-year dollars", "Today's dollars (CPI)")),
     ),
     groups=(
-        ("Scaling fit", ("coef", "exp", "floor")),
+        ("Scaling fit", ("fit_k", "fit_b", "floor")),
         ("Reference model", ("ref_pfd", "ref_cost")),
-        ("Human-level target", ("target", "loss", "ratio")),
+        ("Human-level target", ("target", "human", "ratio")),
         ("Trends", ("doubling", "halving", "start", "budget")),
         ("Display", ("refs", "dollars")),
     ),

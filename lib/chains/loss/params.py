@@ -10,12 +10,11 @@ from __future__ import annotations
 from lib import scaling_laws as sl
 from lib.presets import Preset
 from lib.registry import Param, ParamSet, Source
+from lib.shared_params import FIT_B, FIT_K, GPT3_FIT, HUMAN
 from lib.units import PF_DAY_FLOP, format_number
 
 KAPLAN = Source("Kaplan et al. 2020, Scaling Laws for Neural Language Models, eq. 1.3 and fig. 14",
                 "https://arxiv.org/abs/2001.08361")
-GPT3_FIT = Source("Brown et al. 2020, fig. 3.1 (fit quoted by Gwern 2020, The Scaling Hypothesis, fn. 20)",
-                  "https://gwern.net/scaling-hypothesis")
 HOFFMANN = Source("Hoffmann et al. 2022, Training Compute-Optimal LLMs, Approach 3",
                   "https://arxiv.org/abs/2203.15556")
 BESIROGLU = Source("Besiroglu et al. 2024, Chinchilla Scaling: A replication attempt",
@@ -23,9 +22,6 @@ BESIROGLU = Source("Besiroglu et al. 2024, Chinchilla Scaling: A replication att
 GAO = Source("Gao 2021, Thoughts on the Alignment Implications of Scaling Language Models "
              "(strong vs weak capabilities scenarios); the values are our assumptions to argue over",
              "https://bmk.sh/2021/06/02/Thoughts-on-the-Alignment-Implications-of-Scaling-Language-Models/")
-GWERN = Source("Gwern 2020, The Scaling Hypothesis, fn. 20 (GPT-3 at ~twice a human's error)",
-               "https://gwern.net/scaling-hypothesis")
-
 GPT3_FLOP = 3.14e23
 """GPT-3's training compute as Epoch AI records it (~3,640 PF-days), the default budget."""
 
@@ -79,10 +75,8 @@ PARAMS = ParamSet(
               "N_opt grows as C^a (Kaplan: 0.73, so 10× compute buys ~5.4× parameters and ~1.9× data). "
               "Our simplification: this page feeds the training compute C into a rule Kaplan fitted to "
               "C_min, the compute of early-stopped compute-efficient runs.", KAPLAN, min=0.3, max=0.9, step=0.01),
-        Param("fit_k", "GPT-3 fit coefficient", "", sl.GPT3_FIT.coef, "L = k·C^-b with C in PF-days.", GPT3_FIT,
-              min=1.0, max=5.0, step=0.01),
-        Param("fit_b", "GPT-3 fit exponent b", "", sl.GPT3_FIT.exponent, "L = k·C^-b with C in PF-days.", GPT3_FIT,
-              min=0.01, max=0.2, step=0.001),
+        FIT_K,
+        FIT_B,
         *_chinchilla_params("h", "Hoffmann", _H, HOFFMANN, None, 0.1),
         *_chinchilla_params("b", "Replication", _B, BESIROGLU, _SE, 0.01),
         Param("strong", "Show strong-capabilities scenario", "", True, "The GPT-3 fit followed "
@@ -99,9 +93,7 @@ PARAMS = ParamSet(
         Param("bend_ooms", "Weak scenario: exponent halves every", "OOM", 2.0, "Orders of magnitude of "
               "compute over which the local exponent halves past the bend (our assumption).", GAO,
               min=0.2, max=20.0, step=0.1, active_when=("weak", True)),
-        Param("human", "Human-level loss", "nats", 0.86, "Reference line on the GPT-3 fit's scale: "
-              "GPT-3's 1.73 halved and rounded, on the guess that it has about twice a human's error.", GWERN,
-              min=0.1, max=3.0, step=0.01),
+        HUMAN,
         Param("iso_law", "Law for model points and IsoFLOP view", "", "hoffmann",
               "Which L(N, D) scores notable models and draws IsoFLOP curves.", HOFFMANN,
               kind="choice", choices=ND_LAWS, choice_labels=ND_LAW_NAMES),
