@@ -22,8 +22,14 @@ class UsageError(Exception):
     pass
 
 
-def parse_args(params: ParamSet, args: Sequence[str]) -> dict[str, Any]:
-    """key=value pairs -> validated values. Unlike the URL, the CLI refuses bad input outright."""
+def parse_args(params: ParamSet, args: Sequence[str], chain_key: str | None = None) -> dict[str, Any]:
+    """key=value pairs -> validated values. Unlike the URL, the CLI refuses bad input outright.
+
+    ``position=NAME`` (with ``chain_key``) starts from that position's values for the chain; the
+    other pairs then override them, as in a link.
+    """
+    from lib.positions import POSITION_KEY, find, unknown_position_text
+
     raw: dict[str, list[str]] = {}
     for arg in args:
         key, sep, text = arg.partition("=")
@@ -31,10 +37,18 @@ def parse_args(params: ParamSet, args: Sequence[str]) -> dict[str, Any]:
             raise UsageError(f"expected key=value, got '{quote(arg)}'")
         # Repeated keys are collected, so the registry reports them by the same rule as a link.
         raw.setdefault(key, []).append(text)
+    base: dict[str, Any] = {}
+    if chain_key is not None and POSITION_KEY in raw:
+        name = raw.pop(POSITION_KEY)[-1]
+        position = find(name)
+        if position is None:
+            raise UsageError(unknown_position_text(name))
+        base = position.overrides(chain_key)
     check = params.check_query(raw)
     if check.problems:
         raise UsageError(check.problems[0].what)
-    return check.values
+    given = params.current_keys(raw)
+    return {**check.values, **{k: v for k, v in base.items() if k not in given}}
 
 
 def _json_safe(x: Any) -> Any:
@@ -54,20 +68,29 @@ def main(argv: Sequence[str]) -> int:
 
     names = [c.key for c in CHAINS]
     if not argv or argv[0] in ("-h", "--help"):
-        print(f"usage: python -m lib {{{','.join(names)}}} [key=value ...]")
+        print(f"usage: python -m lib {{{','.join(names)}}} [position=NAME] [key=value ...]")
+        print("       python -m lib positions   (the essays' positions, with their sources and values, as JSON)")
         for chain in CHAINS:
             print(f"\n{chain.key}: {chain.title}")
             for p in chain.params.params:
                 print(f"  {p.key}={p.format_value(p.default)}  {p.label}{f' ({p.unit})' if p.unit else ''}")
         return 0 if argv else 2
     name, *rest = argv
+    if name == "positions":
+        from lib.positions import cli_listing
+
+        if rest:
+            print("error: 'positions' takes no arguments", file=sys.stderr)
+            return 2
+        print(json.dumps(_json_safe(cli_listing()), indent=2))
+        return 0
     try:
         chain = get(name)
     except KeyError:
         print(f"error: unknown chain '{name}' (choose from {', '.join(names)})", file=sys.stderr)
         return 2
     try:
-        values = parse_args(chain.params, rest)
+        values = parse_args(chain.params, rest, chain.key)
     except UsageError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2

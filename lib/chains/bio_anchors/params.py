@@ -115,7 +115,7 @@ PARAMS = ParamSet(
     ),
 )
 
-_COTRA_2022_FIT = {
+COTRA_2022_FIT = {
     "w_life": 10.0, "w_short": 47.0, "w_med": 10.0, "w_long": 10.0, "w_genome": 10.0, "w_evo": 10.0,
     "flop_usd": 4e18, "floor": 26.0, "spend_doubling": 1.5, "spread": 0.8,
 }
@@ -143,5 +143,5 @@ PRESETS: tuple[Preset, ...] = (
            "genome 10, evolution 10 (more weight on short horizons, as she says), requirement floor 1e26 FLOP, "
            "spend doubling every 1.5 years, requirement spread 0.8. The curve is smoother than her numbers: "
            "its median comes ~1.5 years later and it gives ~62% by 2050.",
-           {**PARAMS.defaults(), **_COTRA_2022_FIT}, COTRA_2022),
+           {**PARAMS.defaults(), **COTRA_2022_FIT}, COTRA_2022),
 )
