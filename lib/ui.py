@@ -30,11 +30,14 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 from streamlit.errors import StreamlitAPIException
 
+from lib.chains import CHAINS
 from lib.chart_data import figure_to_csv
 from lib.charts import Figure
+from lib.positions import POSITION_KEY, POSITIONS, Position, find
 from lib.presets import Preset, match_preset
-from lib.problems import Problem, oversized_problem, summarize
+from lib.problems import Problem, at, oversized_problem, summarize
 from lib.registry import Param, ParamSet, QueryCheck, Value
+from lib.shared_params import SHARED, shared_in
 
 # Streamlit 1.67 drops a whole query past these limits before any script sees it
 # (streamlit/runtime/state/query_params.py: sanitize_query_string); only the browser keeps it.
@@ -98,9 +101,75 @@ def _check_link(params: ParamSet, presets: Sequence[Preset] = ()) -> None:
     raw = {key: st.query_params.get_all(key) for key in st.query_params}
     # An empty query may be one Streamlit threw away for its size: only the browser can tell.
     st.session_state[_state_key(params, "probe")] = not raw
-    check = params.check_query(raw, ignore=FRAME_KEYS)
-    _store(params, presets, check, check.problems)
+    request, problems = _link_request(params, raw)
+    check = params.check_query(request, ignore=FRAME_KEYS)
+    _store(params, presets, check, (*problems, *check.problems))
     _correct_address(params, raw, check)
+
+
+def _link_request(params: ParamSet, raw: Mapping[str, list[str]]) -> tuple[dict[str, str | list[str]], list[Problem]]:
+    """What arriving at a page asks for: a position (applied to every chain), then the link's own values.
+
+    A link without any of this page's values (in-app navigation, a bare address) gets the values
+    this session last had here, with shared values set on other pages: they are then put in the
+    address, so it stays the share link. ``position`` is an instruction: once applied, its values
+    are ordinary values and the key leaves the address.
+    """
+    request: dict[str, str | list[str]] = {k: v for k, v in raw.items() if k != POSITION_KEY}
+    problems: list[Problem] = []
+    base: Mapping[str, Value] | None = None
+    if POSITION_KEY in raw:
+        name = raw[POSITION_KEY][-1] if raw[POSITION_KEY] else ""
+        position = find(name)
+        if position is None:
+            choices = ", ".join(p.key for p in POSITIONS)
+            problems.append(Problem("not_position", ("", at(POSITION_KEY, name),
+                                                     f" is not a position ({choices}); it was ignored.")))
+        else:
+            apply_position(position)
+            base = session_values(params) if params.keys else None
+    given = params.current_keys(request)
+    if base is None and params.keys and not any(k in params for k in given):
+        base = session_values(params)
+    if base:
+        request = {**{k: v for k, v in params.non_defaults(base).items() if k not in given}, **given}
+    return request, problems
+
+
+# -- one session, every page: shared values and positions --------------------------------------------
+
+_CHAIN_VALUES = "_session_chain_values"  # {chain key: every value its page last had}
+_SHARED_VALUES = "_session_shared_values"  # {shared key: value}, from whichever page set it last
+_POSITION = "_session_position"  # the key of the position applied last
+
+
+def session_values(params: ParamSet) -> dict[str, Value]:
+    """A chain's values as this session left them: its page's last values, with shared values set anywhere."""
+    stored = st.session_state.get(_CHAIN_VALUES, {}).get(params.model, {})
+    shared = {k: v for k, v in st.session_state.get(_SHARED_VALUES, {}).items() if k in params}
+    return {**params.defaults(), **stored, **shared}
+
+
+def _remember(params: ParamSet, values: Mapping[str, Value]) -> None:
+    st.session_state.setdefault(_CHAIN_VALUES, {})[params.model] = dict(values)
+    st.session_state.setdefault(_SHARED_VALUES, {}).update({k: values[k] for k in shared_in(params)})
+
+
+def apply_position(position: Position) -> None:
+    """Every chain to its values under ``position``, for the rest of this session (pages seed from them)."""
+    st.session_state[_CHAIN_VALUES] = {c.key: position.chain_values(c.key) for c in CHAINS}
+    st.session_state[_SHARED_VALUES] = {p.key: position.values.get("shared", {}).get(p.key, p.default) for p in SHARED}
+    st.session_state[_POSITION] = position.key
+
+
+def current_position() -> tuple[Position | None, tuple[str, ...]]:
+    """The position applied last in this session, and the chains whose values have moved off it since."""
+    position = find(st.session_state.get(_POSITION) or "")
+    if position is None:
+        return None, ()
+    moved = tuple(c.key for c in CHAINS
+                  if c.params.differences(session_values(c.params), position.chain_values(c.key)))
+    return position, moved
 
 
 def _store(params: ParamSet, presets: Sequence[Preset], check: QueryCheck, problems: Sequence[Problem]) -> None:
@@ -266,8 +335,10 @@ def controls(params: ParamSet, presets: Sequence[Preset] = (), expanded: Sequenc
         st.button("Reset all to defaults", on_click=_apply, args=(params, {}), key=f"_reset_{params.model}",
                   width="stretch")
     values = _current_values(params, values)
-    if presets:
-        with picker:
+    _remember(params, values)
+    with picker:
+        _position_picker(params, values)
+        if presets:
             _preset_picker(params, presets, values)
     _mount_probe(params)
     return values, main
@@ -291,6 +362,7 @@ def _key_view(params: ParamSet, presets: tuple[Preset, ...], values: dict[str, V
     left, right = st.columns([3, 1], vertical_alignment="bottom")
     with left:
         values = {**values, key: _control(params, key, values)}
+    _remember(params, values)
     with right:
         share_link(params, values)
     if presets and _preset_status(params, presets, values) != st.session_state.get(_state_key(params, "preset_shown")):
@@ -313,7 +385,42 @@ def _apply(params: ParamSet, overrides: Mapping[str, Value]) -> None:
     st.session_state[_state_key(params, "problems")] = ()
 
 
-# -- presets ------------------------------------------------------------------------------------------
+# -- positions and presets ----------------------------------------------------------------------------
+
+def position_status(params: ParamSet | None = None, values: Mapping[str, Value] | None = None) -> str:
+    """The position box's label: the position applied last, and whether this page (or any) has moved off it."""
+    position, moved = current_position()
+    if position is None:
+        return "None chosen"
+    if params is not None and values is not None:
+        changed = params.differences(values, position.chain_values(params.model))
+        if changed:
+            return f"{position.name} · {len(changed)} value{'s' if len(changed) != 1 else ''} changed here"
+        return position.name
+    return f"{position.name} · changed on {len(moved)} page{'s' if len(moved) != 1 else ''}" if moved else position.name
+
+
+def position_picker(params: ParamSet | None = None, values: Mapping[str, Value] | None = None,
+                    key: str = "_position_pick") -> None:
+    """A box that applies one of the essays' positions to every page at once; it says which one holds."""
+    def on_pick() -> None:
+        position = next((p for p in POSITIONS if p.name == st.session_state[key]), None)
+        if position is None:
+            return
+        apply_position(position)
+        if params is not None and params.keys:
+            _apply(params, position.chain_values(params.model))
+
+    st.session_state[key] = None  # the box shows the status as its placeholder, never a stale pick
+    st.selectbox("Position (sets every page)", [p.name for p in POSITIONS], index=None, key=key, on_change=on_pick,
+                 placeholder=position_status(params, values),
+                 help="A view from the essays, applied to every page at once; sliders then move from there.\n\n"
+                      + "\n\n".join(f"**{p.name}**: {p.summary}" for p in POSITIONS))
+
+
+def _position_picker(params: ParamSet, values: Mapping[str, Value]) -> None:
+    position_picker(params, values, key=_state_key(params, "position_pick"))
+
 
 def _preset_status(params: ParamSet, presets: Sequence[Preset], values: Mapping[str, Value]
                    ) -> tuple[str, str, str | None]:

@@ -1,0 +1,88 @@
+"""One session, every page: shared values follow the user, positions set every chain at once."""
+
+from __future__ import annotations
+
+import pytest
+
+from lib.chains import CHAINS, get
+from lib.positions import POSITIONS, find
+from pagetest import assert_clean
+
+LOSS, GPT, BIO, HOME = "pages/loss.py", "pages/gpt_human.py", "pages/bio_anchors.py", "pages/home.py"
+
+
+def _go(at, page):
+    at.query_params.clear()  # in-app navigation arrives with an empty query
+    at.switch_page(page)
+    return at.run()
+
+
+def test_a_shared_value_set_on_one_page_is_the_value_on_the_other(open_page):
+    at = open_page(LOSS)
+    at.slider(key="human").set_value(0.95).run()
+    at = _go(at, GPT)
+    assert_clean(at)
+    assert at.slider(key="human").value == 0.95
+    # ...and back: set on the GPT-human page, seen on the Loss page
+    at.slider(key="fit_b").set_value(0.05).run()
+    at = _go(at, LOSS)
+    assert at.slider(key="fit_b").value == 0.05 and at.slider(key="human").value == 0.95
+
+
+def test_an_old_key_link_restores_under_the_new_key_without_a_warning(open_page):
+    at = open_page(GPT, {"coef": "2.6", "exp": "0.05", "loss": "0.9"})
+    assert_clean(at)
+    assert not at.warning
+    assert (at.slider(key="fit_k").value, at.slider(key="fit_b").value, at.slider(key="human").value) == (2.6, 0.05, 0.9)
+
+
+def test_a_page_comes_back_as_it_was_left(open_page):
+    at = open_page(GPT, {"doubling": "6"})
+    at = _go(at, LOSS)
+    at = _go(at, GPT)
+    assert at.session_state["doubling"] == 6.0
+
+
+def test_a_link_beats_what_the_session_remembers(open_page):
+    at = open_page(LOSS)
+    at.slider(key="human").set_value(0.95).run()
+    at.query_params["human"] = "0.7"
+    at.switch_page(GPT)
+    at.run()
+    assert at.slider(key="human").value == 0.7
+
+
+@pytest.mark.parametrize("position", POSITIONS, ids=lambda p: p.key)
+@pytest.mark.parametrize("chain", CHAINS, ids=lambda c: c.key)
+def test_every_position_renders_every_page_without_warnings(open_page, position, chain):
+    at = open_page(chain.page, {"position": position.key})
+    assert_clean(at)
+    assert not at.warning, [w.value for w in at.warning]
+    for key, value in position.chain_values(chain.key).items():
+        got = at.session_state[key]
+        assert (tuple(got) if isinstance(got, list) else got) == value, key
+
+
+def test_a_position_in_a_link_sets_the_other_pages_too(open_page):
+    at = open_page(LOSS, {"position": "bear2021"})
+    at = _go(at, GPT)
+    assert at.session_state["floor"] == 1.2 and at.session_state["doubling"] == 6.0
+    at = _go(at, BIO)
+    assert at.session_state["data_exp"] == "0.8"  # silent on the anchors: their defaults
+
+
+def test_picking_a_position_applies_it_and_the_box_says_so(open_page):
+    at = open_page(BIO)
+    box = at.selectbox(key="_bio-anchors_position_pick")
+    box.select(find("cotra2022").name).run()
+    assert at.session_state["spend_doubling"] == 1.5
+    assert at.selectbox(key="_bio-anchors_position_pick").placeholder == find("cotra2022").name
+    at.slider(key="spread").set_value(1.0).run()
+    assert at.selectbox(key="_bio-anchors_position_pick").placeholder.endswith("1 value changed here")
+
+
+def test_an_unknown_position_is_named_in_a_warning(open_page):
+    at = open_page(LOSS, {"position": "[x](http://phish)"})
+    assert_clean(at)
+    assert any("not a position" in w.value and "http" in w.value for w in at.warning)
+    assert at.session_state["human"] == get("loss").params["human"].default
