@@ -130,6 +130,8 @@ class Chain:
     run_batch: Callable[[Mapping[str, Any]], HeadlineBatch]
     cli_results: Callable[[Any], dict[str, Any]]
     key_slider: str  # the slider above the page's charts: the one a debate moves most, and the benchmark presses
+    # The headlines the home page's summary quotes for these values (all of them unless a chain says).
+    summary_keys: Callable[[Mapping[str, Any]], tuple[str, ...]] | None = None
 
     @property
     def url_path(self) -> str:
@@ -145,3 +147,8 @@ class Chain:
     def headline_values(self, values: Mapping[str, Any]) -> dict[str, HeadlineValue]:
         """The headlines of one view (a batch of one)."""
         return self.run_batch(values).row(0)
+
+    def summary_headlines(self, values: Mapping[str, Any]) -> tuple[Headline, ...]:
+        """The headlines a summary of this view quotes."""
+        keys = self.summary_keys(values) if self.summary_keys else tuple(h.key for h in self.headlines)
+        return tuple(self.headline(k) for k in keys)

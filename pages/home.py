@@ -1,9 +1,10 @@
-"""Home: the chains of reasoning this dashboard makes interactive, and where to find them."""
+"""Home: what the current assumptions say, every chain together, and where each chain lives."""
 
 import streamlit as st
 
 from lib import ui
-from lib.chains import CHAINS
+from lib.chains import CHAINS, get
+from lib.summary import milestones, timeline_figure
 
 ui.ensure_app_navigation()
 
@@ -11,22 +12,60 @@ st.title(":material/query_stats: AI forecasting arguments, with the numbers live
 ui.no_parameters("home")
 st.markdown(
     f"Debates about when AI reaches human level keep returning to {len(CHAINS)} chains of reasoning. Each "
-    "page below turns one chain into sliders and charts, so a disagreement becomes a question of "
+    "page turns one chain into sliders and charts, so a disagreement becomes a question of "
     "*which slider we set differently*. Every number has a formula and a source; every view has a "
     "link that reproduces it exactly."
 )
 
+# Each chain as this session left it: a position picked here or a value moved on any page shows up below.
+views = {chain.key: ui.session_values(chain.params) for chain in CHAINS}
+heads = {chain.key: chain.headline_values(views[chain.key]) for chain in CHAINS}
+
+st.header("What the current assumptions say")
+left, right = st.columns([1, 2], vertical_alignment="bottom")
+with left:
+    ui.position_picker()
+with right:
+    position, moved = ui.current_position()
+    if position is None:
+        st.caption("Every page at its defaults or at the values you gave it. Pick a position to set all of them "
+                   "at once to a view from the essays.")
+    else:
+        silent = ", ".join(get(k).title for k in position.silent) or "none"
+        st.caption(f"{position.summary} Source: {position.source.citation}. Pages it says nothing about: {silent}.")
+
+for chain in CHAINS:
+    shown = chain.summary_headlines(views[chain.key])
+    st.markdown(f"**{chain.icon} {chain.title}**")
+    for column, headline in zip(st.columns(max(len(shown), 3)), shown):
+        value = heads[chain.key][headline.key]
+        column.metric(headline.label, value.brief(headline), value.why or None, help=headline.help or None,
+                      delta_color="off", delta_arrow="off")
+
+bio = get("bio-anchors").run(views["bio-anchors"])
+marks = milestones(bio, heads["gpt-human"])
+st.subheader("Two routes to a date")
+ui.chart(timeline_figure(bio, marks), "timeline", "timeline")
+st.caption(" ".join(m.sentence() for m in marks) + " Black: the biological anchors' probability of "
+           "transformative AI by each year (from 2025), the star at its median; dashed: the GPT-human chain's two "
+           "dates, where the largest training run reaches the compute a human-level loss needs (compute reached) and "
+           "where a run that size costs the budget (affordable).")
+
+st.divider()
 for column, (number, chain) in zip(st.columns(len(CHAINS)), enumerate(CHAINS, start=1)):
     with column:
         st.subheader(f"{number} · {chain.title}")
         st.markdown(chain.summary)
-        st.page_link(chain.page, label=f"Open {chain.title.lower()}", icon=chain.icon)
+        st.page_link(chain.page, label="Open it with these values", icon=chain.icon,
+                     query_params=chain.params.non_defaults(views[chain.key]))
 
 st.divider()
 st.markdown(
-    "**How to use it in a discussion.** Open a page and move its sliders: they sit in the column on the "
-    "left of the charts (on a phone, above them, grouped in sections you open). Use "
-    "*Share this view* (or copy the address bar) to send the exact view. Presets load published "
-    "scenarios. Every chart's data downloads as CSV; the camera icon on a chart saves a PNG."
+    "**How to use it in a discussion.** Open a page and move its sliders: on a wide screen they sit in the "
+    "column left of the charts; on a phone, above them, in sections you open. A value two pages share (the "
+    "GPT-3 fit, the human-level loss) moves on both. Use *Share this view* (or copy the address bar) to send "
+    "the exact view. Positions set every page to a view from the essays; presets set one page. Every chart's "
+    "data downloads as CSV; the camera icon on a chart saves a PNG."
 )
-st.page_link("pages/sources.py", label="Sources: every parameter, default and dataset", icon=":material/menu_book:")
+st.page_link("pages/sources.py", label="Sources: every parameter, position, default and dataset",
+             icon=":material/menu_book:")

@@ -72,8 +72,7 @@ def headlines(values: dict, result: loss.LossResult, heads: dict) -> None:
                    f"N {units.short(chin.params)}, D {units.short(chin.tokens)}", delta_color="off", delta_arrow="off")
     cols[3].metric("Human-level loss", f"{result.human_loss:.2f}", "on the GPT-3 fit's scale", delta_color="off",
                    delta_arrow="off")
-    # Where each line shown reaches human level: the straight fit, and each scenario switched on.
-    shown = ["human_compute"] + [f"human_compute_{s}" for s in ("strong", "weak") if values[s]]
+    shown = loss.crossings_shown(values)
     for col, key in zip(st.columns(len(shown)), shown):
         cross = heads[key]
         col.metric(chain.headline(key).label, cross.brief(chain.headline(key)),

@@ -26,6 +26,7 @@ CHAIN = Chain(
     run_batch=run_batch,
     cli_results=cli_results,
     key_slider="hw_halving",
+    summary_keys=lambda values: ("median_year", "p_2030", "p_2050"),
 )
 
 __all__ = ["CHAIN", "BioAnchorsResult"]

@@ -10,6 +10,11 @@ from lib.chains.loss.model import LossResult, cli_results, evaluate, run_batch
 from lib.chains.loss.params import LAW_KEYS, LAW_NAMES, PARAMS, PRESETS
 
 
+def crossings_shown(values: Mapping[str, object]) -> tuple[str, ...]:
+    """Where each line the page shows reaches human level: the straight fit, and each scenario switched on."""
+    return ("human_compute", *(f"human_compute_{s}" for s in ("strong", "weak") if values.get(s, True)))
+
+
 def run(values: Mapping[str, object]) -> LossResult:
     """The page's full result, with notable models from data/notable_models.csv."""
     return evaluate(values, data.load("notable_models").table)
@@ -39,4 +44,5 @@ CHAIN = Chain(
     run_batch=run_batch,
     cli_results=cli_results,
     key_slider="compute",
+    summary_keys=crossings_shown,
 )
