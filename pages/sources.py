@@ -5,7 +5,9 @@ import streamlit as st
 
 from lib import data, dollars, ui, units
 from lib.problems import code_span, escape_markdown
-from lib.chains import CHAINS
+from lib.chains import CHAINS, get
+from lib.positions import POSITIONS
+from lib.shared_params import shared_in
 
 ui.ensure_app_navigation()
 
@@ -42,6 +44,31 @@ for chain in CHAINS:
                                 for k, v in params.non_defaults(preset.values).items()) or "the defaults"
             cite = f"[{preset.source.citation}]({preset.source.url})" if preset.source.url else preset.source.citation
             st.markdown(f"- **{preset.name}**: {preset.description} (sets {changed}). Source: {cite}")
+
+st.header(":material/forum: Positions")
+st.markdown(
+    "A position sets every page at once to a view from the essays; open any page with "
+    + code_span("?position=KEY") + " or pick one in the box on any page. What each sets, per page:"
+)
+for position in POSITIONS:
+    cite = (f"[{escape_markdown(position.source.citation)}]({position.source.url})" if position.source.url
+            else escape_markdown(position.source.citation))
+    sets = "; ".join(
+        f"{escape_markdown(get(key).title)}: " + (", ".join(
+            code_span(f"{k}={get(key).params[k].format_value(v)}") for k, v in position.overrides(key).items())
+            or "its defaults")
+        for key in (c.key for c in CHAINS) if position.sets(key))
+    silent = ", ".join(escape_markdown(get(k).title) for k in position.silent)
+    st.markdown(
+        f"**{escape_markdown(position.name)}** ({code_span(position.key)}). {escape_markdown(position.summary)}  \n"
+        f"*{escape_markdown(position.passage)}*  \n"
+        f"Sets {sets}." + (f" Says nothing about {silent}: left at the defaults." if silent else "") + "  \n"
+        + " ".join(escape_markdown(c) for c in position.choices) + f"  \nSource: {cite}"
+    )
+
+shared = sorted({k for c in CHAINS for k in shared_in(c.params)})
+st.markdown("**Shared between pages** (one value in a session, set on either page): "
+            + ", ".join(code_span(k) for k in shared) + ".")
 
 st.header("Datasets")
 for dataset in data.all_datasets():
