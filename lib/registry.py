@@ -58,7 +58,10 @@ class Param:
     ``step`` is in natural units for linear parameters and ignored for log
     parameters, which use a fixed log grid (:data:`LOG_STEPS_PER_DECADE`).
     ``active_when=(key, value)`` says the parameter matters only while another
-    (a choice or a switch) has that value; pages grey it out otherwise.
+    (a choice or a switch) has that value; pages grey it out otherwise. The value may be a tuple
+    of values (any of them), and several conditions may be given as a tuple of such pairs (all
+    of them): see :meth:`conditions`. ``inactive_when``, in the same form, says the opposite: the
+    parameter does not matter while all of its conditions hold.
     """
 
     key: str
@@ -74,7 +77,21 @@ class Param:
     kind: Kind = "float"
     choices: tuple[str, ...] = ()
     choice_labels: tuple[str, ...] = ()
-    active_when: tuple[str, Value] | None = None
+    active_when: tuple[str, Value] | tuple[tuple[str, Value], ...] | None = None
+    inactive_when: tuple[str, Value] | tuple[tuple[str, Value], ...] | None = None
+
+    def conditions(self, which: str = "active_when") -> tuple[tuple[str, tuple[Value, ...]], ...]:
+        """``active_when`` (or ``inactive_when``) as (key, allowed values) pairs, all of which must hold."""
+        spec = getattr(self, which)
+        if spec is None:
+            return ()
+        pairs = (spec,) if isinstance(spec[0], str) else spec
+        return tuple((key, wanted if isinstance(wanted, tuple) else (wanted,)) for key, wanted in pairs)  # type: ignore[misc]
+
+    @property
+    def switchable(self) -> bool:
+        """Whether another parameter can make this one irrelevant."""
+        return self.active_when is not None or self.inactive_when is not None
 
     def __post_init__(self) -> None:
         if not self.key.replace("_", "").isalnum() or self.key.lower() != self.key:
@@ -275,17 +292,18 @@ class ParamSet:
         if len(keys) != len(set(keys)):
             raise ValueError(f"duplicate keys in {self.model}")
         for p in self.params:
-            if p.active_when is not None:
-                self._check_active_when(p)
+            for key, allowed in p.conditions() + p.conditions("inactive_when"):
+                self._check_condition(p, key, allowed)
 
-    def _check_active_when(self, p: Param) -> None:
-        key, wanted = p.active_when  # type: ignore[misc]
+    def _check_condition(self, p: Param, key: str, allowed: tuple[Value, ...]) -> None:
         if key == p.key or key not in self:
             raise ValueError(f"{p.key}: active_when names {key!r}, not another parameter of {self.model}")
         switch = self[key]
-        valid = wanted in switch.choices if switch.kind == "choice" else switch.kind == "bool" and isinstance(wanted, bool)
-        if not valid:
-            raise ValueError(f"{p.key}: active_when needs a value {key!r} can take, not {wanted!r}")
+        for wanted in allowed:
+            valid = (wanted in switch.choices if switch.kind == "choice"
+                     else switch.kind == "bool" and isinstance(wanted, bool))
+            if not valid:
+                raise ValueError(f"{p.key}: active_when needs a value {key!r} can take, not {wanted!r}")
 
     def __getitem__(self, key: str) -> Param:
         for p in self.params:
@@ -428,13 +446,17 @@ class ParamSet:
 
     def inactive_reason(self, key: str, values: Mapping[str, Value]) -> str | None:
         """Why parameter ``key`` has no effect with these values (see ``Param.active_when``); None if it has."""
-        param = self[key]
-        if param.active_when is None:
-            return None
-        switch_key, wanted = param.active_when
-        switch = self[switch_key]
-        current = values.get(switch_key, switch.default)
-        if same_value(current, wanted):
-            return None
-        return (f"Not used while '{switch.label}' is '{switch.display(current)}'; "
-                f"set it to '{switch.display(wanted)}' to use this.")
+        for switch_key, allowed in self[key].conditions():
+            switch = self[switch_key]
+            current = values.get(switch_key, switch.default)
+            if any(same_value(current, wanted) for wanted in allowed):
+                continue
+            wanted_text = " or ".join(f"'{switch.display(w)}'" for w in allowed)
+            return (f"Not used while '{switch.label}' is '{switch.display(current)}'; "
+                    f"set it to {wanted_text} to use this.")
+        unless = self[key].conditions("inactive_when")
+        if unless and all(any(same_value(values.get(k, self[k].default), w) for w in allowed) for k, allowed in unless):
+            held = " and ".join(f"'{self[k].label}' is '{self[k].display(values.get(k, self[k].default))}'"
+                                for k, _ in unless)
+            return f"Not used while {held}; change either to use this." if len(unless) > 1 else f"Not used while {held}."
+        return None

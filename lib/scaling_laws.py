@@ -134,6 +134,11 @@ def kaplan_optimal(c_flop: ArrayLike, exponent: ArrayLike, coef: ArrayLike) -> t
     return n, c / (6.0 * n)
 
 
+def kaplan_compute_for_loss(target_loss: ArrayLike, alpha_c: ArrayLike, c_c_pfdays: ArrayLike) -> Array:
+    """Invert :func:`kaplan_loss_compute`: C = C_c * L^(-1/alpha_C) PF-days, returned in FLOP."""
+    return _arr(c_c_pfdays) * _arr(target_loss) ** (-1.0 / _arr(alpha_c)) * PF_DAY_FLOP
+
+
 # --- Single power law in compute (the essay's extrapolation line) ---------------
 
 
@@ -172,6 +177,23 @@ def chinchilla_frontier_loss(c_flop: ArrayLike, law: ChinchillaLaw) -> Array:
     """Loss along the compute-optimal frontier of a Chinchilla-form law."""
     n, d = chinchilla_optimal(c_flop, law)
     return chinchilla_loss(n, d, law)
+
+
+def chinchilla_frontier_compute(target_loss: ArrayLike, law: ChinchillaLaw) -> Array:
+    """Invert :func:`chinchilla_frontier_loss`: the compute whose optimal model has ``target_loss``.
+
+    Along the optimum both terms fall as (C/6)^-g with g = alpha*beta/(alpha+beta): with N_opt
+    and D_opt from :func:`chinchilla_optimal`, L = E + (A*G^-alpha + B*G^beta) * (C/6)^-g. NaN
+    at or below E, which no compute reaches.
+    """
+    alpha, beta, a, b, e = (_arr(x) for x in (law.alpha, law.beta, law.a, law.b, law.e))
+    s = alpha + beta
+    g = ((alpha * a) / (beta * b)) ** (1.0 / s)
+    k = a * g ** (-alpha) + b * g ** beta
+    reducible = _arr(target_loss) - e
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(reducible > 0, 6.0 * (np.where(reducible > 0, reducible, 1.0) / k) ** (-s / (alpha * beta)),
+                        np.nan)
 
 
 # --- Power-law allocation rules ---------------------------------------------------

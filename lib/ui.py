@@ -373,7 +373,7 @@ def _key_view(params: ParamSet, presets: tuple[Preset, ...], values: dict[str, V
 
 def _control(params: ParamSet, key: str, drawn: Mapping[str, Value]) -> Value:
     extras: Mapping[str, list[float]] = st.session_state[_state_key(params, "extras")]
-    inactive = params.inactive_reason(key, _current_values(params, drawn)) if params[key].active_when else None
+    inactive = params.inactive_reason(key, _current_values(params, drawn)) if params[key].switchable else None
     return _widget(params[key], extras.get(key, ()), inactive)
 
 

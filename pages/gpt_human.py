@@ -9,6 +9,7 @@ from lib.chains.gpt_human.derivation import ESSAY_DATES, derivation, money
 from lib.chains.gpt_human.model import format_year, series
 from lib.chains.gpt_human.params import DOUBLING_AMODEI_MONTHS as FAST
 from lib.chains.gpt_human.params import DOUBLING_SEVILLA_MONTHS as SLOW
+from lib.frontier import ON_GPT3_SCALE, SCALE
 
 ui.ensure_app_navigation()
 chain = gpt_human.CHAIN
@@ -22,6 +23,18 @@ st.markdown(
 
 # The whole page below the introduction is one fragment: a control reruns the page, not
 # app.py's navigation. Inside it, the doubling slider reruns only the main column (ui.key_view).
+def scale_note(values: dict, result) -> str:
+    """Which dataset's losses the chain is on, and so how its target is set."""
+    law = str(values["law"])
+    if law in ON_GPT3_SCALE:
+        how = ("set directly" if values["target"] == "loss" else "set as a ratio of the reference model's loss")
+        return (f"Losses on the {SCALE[law]} scale (the GPT-3 fit's and Kaplan's dataset), where the essay's 0.86 "
+                f"human level is stated; the target is {how}.")
+    return (f"Losses on the {SCALE[law]} scale (Hoffmann et al.'s dataset): the essay's 0.86 is a WebText2 loss and "
+            f"means nothing here, so the target is the reference model's reducible loss (above E = "
+            f"{result.irreducible:.3g}) divided by the error ratio {float(values['ratio']):g}.")
+
+
 @st.fragment
 def view() -> None:
     values, main = ui.controls(chain.params, chain.presets, key=chain.key_slider)
@@ -43,7 +56,8 @@ def draw(values: dict) -> None:
 
     row1 = st.columns(3)
     row1[0].metric("Human-level target loss", f"{result.target_loss:.3f}",
-                   f"reference model at {result.reference_loss:.3f}", delta_color="off", delta_arrow="off")
+                   f"reference {result.reference_loss:.3f} · {SCALE[str(values['law'])]} scale", delta_color="off",
+                   delta_arrow="off", help=scale_note(values, result))
     if result.compute_flop is None:
         row1[1].metric("Compute needed", "unreachable", "target at or below the floor", delta_color="off", delta_arrow="off")
     else:
@@ -82,10 +96,10 @@ def draw(values: dict) -> None:
         st.button(f"Back to {FAST:g} months (Amodei & Hernandez 2018)", on_click=set_doubling, args=(FAST,))
     ui.chart(compute_figure(curves, result), "frontier_compute", "compute", link)
     st.subheader("The loss curve down to the human line")
-    ui.chart(loss_curve_figure(curves, result), "loss_curve", "loss", link)
-    st.caption("GPT-2's compute is Epoch AI's estimate; the 'GPT-4' point is the essay's hypothetical "
-               "1000× GPT-3 (loss ≈ 1.24), not the real GPT-4. The essay's fit is on WebText; other datasets have "
-               "other losses.")
+    law = str(values["law"])
+    ui.chart(loss_curve_figure(curves, result, law), "loss_curve", "loss", link)
+    st.caption(f"{scale_note(values, result)} GPT-2's compute is Epoch AI's estimate; the 'GPT-4' point is the "
+               "essay's hypothetical 1000× GPT-3, not the real GPT-4.")
 
     st.subheader("The derivation, step by step")
     for i, (step, text) in enumerate(derivation(values, result), start=1):

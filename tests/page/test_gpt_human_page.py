@@ -1,5 +1,7 @@
 """AppTest: the GPT-human page at defaults, presets, bounds, edge cases and bad links."""
 
+import json
+
 import pytest
 from pagetest import assert_clean, metric, text_of, trace_names
 
@@ -79,3 +81,17 @@ def test_a_precise_doubling_time_is_kept_and_shown_exactly(open_page):
     assert_clean(at)
     assert not at.warning
     assert at.select_slider(key="doubling").value == 5.55
+
+
+@pytest.mark.parametrize("law", ["kaplan", "hoffmann", "besiroglu"])
+def test_another_law_redraws_the_loss_curve_and_names_its_scale(open_page, law):
+    at = open_page(PAGE, {"law": law})
+    assert_clean(at)
+    spec = json.loads(at.get("plotly_chart")[2].proto.spec)
+    assert spec["data"][0]["name"].endswith(("(WebText2 loss)", "(MassiveText loss)"))
+    scale = "MassiveText" if law != "kaplan" else "WebText2"
+    assert scale in spec["layout"]["yaxis"]["title"]["text"]
+    assert any(scale in c.value for c in at.caption)
+    assert at.slider(key="human").disabled == (law != "kaplan")
+    default = open_page(PAGE)
+    assert at.metric[1].value != default.metric[1].value  # a different law needs a different compute

@@ -212,3 +212,55 @@ def test_derivation_mentions_fractional_and_whole(essay):
     text = " ".join(t for _, t in derivation(PARAMS.defaults(), essay))
     assert "fractionally" in text and "22" in text and "21.07" in text
     assert "2.21e6" in text
+
+
+# ---- the loss curve from any of the Loss page's laws -------------------------------------------------
+
+import numpy as np  # noqa: E402
+
+from lib import frontier  # noqa: E402
+from lib.chains import gpt_human as gpt_chain  # noqa: E402
+
+
+@pytest.mark.parametrize("law", frontier.LAW_KEYS)
+def test_each_law_inverts_exactly(law):
+    v = gpt_chain.PARAMS.defaults()
+    c = np.logspace(20, 34, 15)
+    assert frontier.compute_for(law, v, frontier.loss(law, v, c)) == pytest.approx(c, rel=1e-9)
+
+
+def test_a_chinchilla_law_sets_the_target_as_a_ratio_of_reducible_loss():
+    # Hoffmann's Approach 3 at GPT-3's 3.14e23 FLOP: the compute-optimal model's loss is about 2.0 nats
+    # (MassiveText); half its loss above E = 1.69 is the target.
+    r = run({"law": "hoffmann", "ratio": 2.0})
+    ref = float(frontier.loss("hoffmann", gpt_chain.PARAMS.defaults(), 3640 * 8.64e19))
+    assert r.reference_loss == pytest.approx(ref) and 1.9 < ref < 2.1
+    assert r.irreducible == pytest.approx(1.69)
+    assert r.target_loss == pytest.approx(1.69 + (ref - 1.69) / 2)
+    # Along the frontier the reducible loss falls as C^-(0.34*0.28/0.62): halving it takes 2^(1/0.1535) ~ 91x.
+    assert r.compute_multiplier == pytest.approx(2 ** (0.62 / (0.34 * 0.28)), rel=1e-6)
+
+
+def test_a_chinchilla_law_ignores_the_webtext_target_and_says_so():
+    by_loss = run({"law": "besiroglu", "target": "loss", "human": 0.2})
+    by_ratio = run({"law": "besiroglu", "target": "ratio"})
+    assert by_loss.target_loss == by_ratio.target_loss
+    params = gpt_chain.PARAMS
+    assert params.inactive_reason("human", {**params.defaults(), "law": "hoffmann"}).startswith("Not used")
+    assert params.inactive_reason("ratio", {**params.defaults(), "law": "hoffmann"}) is None
+    assert params.inactive_reason("fit_k", {**params.defaults(), "law": "kaplan"}).startswith("Not used")
+
+
+def test_kaplan_takes_the_essays_absolute_target_on_its_own_webtext2_scale():
+    r = run({"law": "kaplan"})
+    # (3.1e8 / C)^0.05 = 0.86 at C = 3.1e8 * 0.86^-20 PF-days
+    assert r.compute_pfdays == pytest.approx(3.1e8 * 0.86 ** -20, rel=1e-9)
+
+
+def test_a_batch_of_mixed_laws_equals_each_run_alone():
+    laws = np.array(list(frontier.LAW_KEYS), dtype=object)
+    batch = gpt_chain.CHAIN.run_batch({"law": laws, "doubling": np.array([3.4, 6.0, 12.0, 24.0])})
+    for i, law in enumerate(laws):
+        alone = gpt_chain.CHAIN.headline_values({"law": law, "doubling": [3.4, 6.0, 12.0, 24.0][i]})
+        for key, value in batch.row(i).items():
+            assert value == alone[key], (law, key)

@@ -222,7 +222,8 @@ def test_inactive_reason_follows_the_switch():
     defaults = params.defaults()
     assert params.inactive_reason("human", defaults) is None
     why = params.inactive_reason("ratio", defaults)
-    assert why == "Not used while 'Target set by' is 'Target loss'; set it to 'Error ratio to reference' to use this."
+    assert why == ("Not used while 'Target set by' is 'Target loss' and 'Loss curve' is 'GPT-3 fit (the essay's)'; "
+                   "change either to use this.")
     assert params.inactive_reason("human", {**defaults, "target": "ratio"}).startswith("Not used")
     assert params.inactive_reason("ratio", {**defaults, "target": "ratio"}) is None
     assert params.inactive_reason("doubling", defaults) is None

@@ -17,11 +17,13 @@ def test_every_shared_parameter_is_the_same_declaration_in_every_chain_that_uses
         assert len(users) >= 2, param.key
         for chain in users:
             # Only whether it is in use may differ (the GPT-human target can be set by ratio instead).
-            assert dataclasses.replace(chain.params[param.key], active_when=None) == param, (chain.key, param.key)
+            own = dataclasses.replace(chain.params[param.key], active_when=None, inactive_when=None)
+            assert own == param, (chain.key, param.key)
 
 
-def test_the_gpt3_fit_and_human_level_loss_are_shared_by_loss_and_gpt_human():
-    assert shared_in(loss.PARAMS) == shared_in(gpt_human.PARAMS) == SHARED_KEYS == ("fit_k", "fit_b", "human")
+def test_the_gpt3_fit_the_human_level_loss_and_the_laws_constants_are_shared_by_loss_and_gpt_human():
+    assert shared_in(loss.PARAMS) == shared_in(gpt_human.PARAMS) == SHARED_KEYS
+    assert {"fit_k", "fit_b", "human", "k_alpha", "k_cc", "h_e", "b_beta"} <= set(SHARED_KEYS)
     assert shared_in(bio_anchors.PARAMS) == ()
 
 

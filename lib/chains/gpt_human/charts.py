@@ -9,6 +9,7 @@ from lib.chains.gpt_human.derivation import Money
 from lib.chains.gpt_human.model import HORIZON_YEAR, GptHumanResult, GptHumanSeries
 from lib.chart_labels import Box, frames, place_labels, text_size
 from lib.charts import COLORS, Chart, Figure, axis, log_axis, loss_axis
+from lib.frontier import SCALE
 
 # Reference budgets: hues and dashes far apart (not three greys), none of them the cost line's
 # orange or "your budget"'s black.
@@ -153,20 +154,26 @@ def compute_figure(series: GptHumanSeries, result: GptHumanResult) -> Figure:
                         csv={"x": "year (decimal)", "y": "training compute (FLOP)"})
 
 
-def loss_curve_figure(series: GptHumanSeries, result: GptHumanResult) -> Figure:
-    """The fitted loss from GPT-2 through GPT-3 and a 1000x 'GPT-4' down to the human line."""
+def loss_curve_figure(series: GptHumanSeries, result: GptHumanResult, law: str = "gpt3") -> Figure:
+    """The chosen law's loss from GPT-2 through GPT-3 and a 1000x 'GPT-4' down to the human line.
+
+    In the law's colour (as on the Loss page) and on its dataset's scale, which the y axis names;
+    a law with its own irreducible loss E draws it, since the target can never go below it.
+    """
     chart = Chart()
-    chart.line(series.loss_flop, series.loss, series.fit_label, COLORS["gpt3"], width=4,
+    chart.line(series.loss_flop, series.loss, series.fit_label, COLORS[law], width=4,
                hovertext=np.array([f"{units.sci(c, 3)} FLOP" for c in series.loss_flop]),
                hover="%{hovertext}<br>loss %{y:.3f}<extra></extra>")
     xs = [float(series.loss_flop[0]), float(series.loss_flop[-1])]
     chart.line(xs, [result.target_loss] * 2, f"Human-level target ({result.target_loss:.3g})", COLORS["human"],
                width=2.5, dash="dot", hover="target %{y:.3f}<extra></extra>")
     flat = [result.target_loss]
-    if result.floor > 0:
-        chart.line(xs, [result.floor] * 2, f"Irreducible loss ({result.floor:.3g})", "#999", width=2, dash="dash",
+    bound = max(result.floor, result.irreducible)
+    if bound > 0:
+        which = "the law's E" if result.irreducible >= result.floor else "your floor"
+        chart.line(xs, [bound] * 2, f"Irreducible loss ({bound:.3g}, {which})", "#999", width=2, dash="dash",
                    hover="floor %{y:.3f}<extra></extra>")
-        flat.append(result.floor)
+        flat.append(bound)
     names, flops, losses = zip(*series.landmarks)
     chart.add(x=np.array(flops), y=np.array(losses), mode="markers", name="Landmarks", text=list(names),
               marker={"size": 11, "color": COLORS["models"], "symbol": "diamond"},
@@ -185,5 +192,5 @@ def loss_curve_figure(series: GptHumanSeries, result: GptHumanResult) -> Figure:
         if off is not None:
             chart.callout(px, py, text, off, background=boxed)
     return chart.figure(height=HEIGHT, xaxis=log_axis("training compute (FLOP)") | {"range": list(xr)},
-                        yaxis=loss_axis("loss (nats/token, WebText)") | {"range": list(yr)},
+                        yaxis=loss_axis(f"loss (nats/token, {SCALE[law]})") | {"range": list(yr)},
                         csv={"x": "compute (FLOP)", "y": "loss (nats/token)"})

@@ -13,39 +13,64 @@ import pandas as pd
 from lib import dollars
 from lib.chains.gpt_human.model import GptHumanResult, Values, format_year
 from lib.chains.gpt_human.params import PARAMS
+from lib.frontier import ON_GPT3_SCALE
 from lib.units import sci, short, usd
+
+
+def _law_steps(v: Mapping[str, object], r: GptHumanResult) -> tuple[str, str, str]:
+    """The fit, the reference model's loss on it, and the compute formula, for the chosen law."""
+    law, ref = str(v["law"]), short(float(v["ref_pfd"]))  # type: ignore[arg-type]
+    if law == "gpt3":
+        k, b = float(v["fit_k"]), float(v["fit_b"])  # type: ignore[arg-type]
+        return (f"L(C) = {k:g} * C^-{b:g}, C in PF-days (Brown et al. 2020 fig. 3.1, via Gwern), a WebText2 loss.",
+                f"L = {k:g} * {ref}^-{b:g} = {r.reference_loss:.4f}", f"C = ({k:g} / {r.target_loss:g})^(1/{b:g})")
+    if law == "kaplan":
+        a, cc = float(v["k_alpha"]), float(v["k_cc"])  # type: ignore[arg-type]
+        return (f"L(C) = ({short(cc)} / C)^{a:g}, C in PF-days (Kaplan et al. 2020, eq. 1.3), a WebText2 loss.",
+                f"L = ({short(cc)} / {ref})^{a:g} = {r.reference_loss:.4f}", f"C = {short(cc)} * {r.target_loss:g}^(-1/{a:g})")
+    p = {"hoffmann": "h", "besiroglu": "b"}[law]
+    e, al, be = (float(v[f"{p}_{f}"]) for f in ("e", "alpha", "beta"))  # type: ignore[arg-type]
+    name = "Hoffmann et al. 2022" if law == "hoffmann" else "Besiroglu et al. 2024"
+    return (f"L(N, D) = {e:g} + A/N^{al:g} + B/D^{be:g} ({name}) along its compute-optimal frontier "
+            f"(C = 6ND), a MassiveText loss: there L = E + K * (C/6)^-{al * be / (al + be):.4g}.",
+            f"the compute-optimal model's L = {r.reference_loss:.4f}",
+            f"C = 6 * (({r.target_loss:.4f} - {e:g}) / K)^-(1/{al * be / (al + be):.4g})")
 
 
 def derivation(values: Values, result: GptHumanResult) -> list[tuple[str, str]]:
     """The chain as (step, text) pairs with the current numbers, so a debate can cite a step."""
     v, _ = PARAMS.coerce(values)
-    coef, exp_, start = float(v["fit_k"]), float(v["fit_b"]), int(v["start"])  # type: ignore[arg-type]
+    start = int(v["start"])  # type: ignore[arg-type]
     r = result
+    fit, reference, compute = _law_steps(v, r)
+    e = r.irreducible
     steps = [
-        ("Fit", f"L(C) = {coef:g} * C^-{exp_:g}, C in PF-days (Brown et al. 2020 fig. 3.1, via Gwern)."),
-        ("Reference", f"Reference model at {short(float(v['ref_pfd']))} PF-days: "  # type: ignore[arg-type]
-                      f"L = {coef:g} * {short(float(v['ref_pfd']))}^-{exp_:g} = {r.reference_loss:.4f}."),  # type: ignore[arg-type]
+        ("Fit", fit),
+        ("Reference", f"Reference model at {short(float(v['ref_pfd']))} PF-days: {reference}."),  # type: ignore[arg-type]
     ]
-    if v["target"] == "ratio":
-        steps.append(("Target", f"Human loss = {r.reference_loss:.4f} / {float(v['ratio']):g} "  # type: ignore[arg-type]
-                                f"= {r.target_loss:.4f}."))
+    if v["target"] == "ratio" or v["law"] not in ON_GPT3_SCALE:
+        irreducible = f"{e:.3g} + " if abs(e) > 1e-9 else ""
+        reducible = f"({r.reference_loss:.4f} - {e:.3g})" if abs(e) > 1e-9 else f"{r.reference_loss:.4f}"
+        steps.append(("Target", f"Human loss = {irreducible}{reducible} / {float(v['ratio']):g} "  # type: ignore[arg-type]
+                                f"= {r.target_loss:.4f}" + (": the reference model's loss above the law's irreducible "
+                                                            "E, divided by the error ratio." if irreducible else ".")))
     else:
         steps.append(("Target", f"Human loss set directly to {r.target_loss:g} (the essay cuts "
                                 f"{r.reference_loss:.4f}/2 = {r.reference_loss / 2:.4f} down to 0.86)."))
     if r.status == "never":
         steps.append(("Floor", f"The target {r.target_loss:g} is at or below the irreducible loss "
-                               f"{r.floor:g}: never reached, never affordable."))
+                               f"{max(r.floor, r.irreducible):g}: never reached, never affordable."))
         return steps
     assert r.compute_pfdays is not None and r.compute_multiplier is not None
     assert r.doublings is not None and r.cost_start_usd is not None and r.halvings_to_budget is not None
     assert r.year_compute_reached is not None and r.year_affordable is not None
     if r.floor > 0:
-        steps.append(("Floor", f"The curve follows the power law down to the floor {r.floor:g}; "
+        steps.append(("Floor", f"The curve follows the law down to the floor {r.floor:g}; "
                                "the target is above it, so the floor does not bind."))
     dm, hm = float(v["doubling"]), float(v["halving"])  # type: ignore[arg-type]
     years_c, years_a = r.doublings * dm / 12, r.halvings_to_budget * hm / 12
     steps += [
-        ("Compute", f"C = ({coef:g} / {r.target_loss:g})^(1/{exp_:g}) = {sci(r.compute_pfdays, 3)} PF-days "
+        ("Compute", f"{compute} = {sci(r.compute_pfdays, 3)} PF-days "
                     f"= {sci(r.compute_flop or 0.0, 3)} FLOP = {sci(r.compute_multiplier, 3)}× the reference."),
         ("Doublings", f"log2({sci(r.compute_multiplier, 3)}) = {r.doublings:.2f} doublings, counted "
                       f"fractionally (whole doublings: {r.doublings_whole}). At {dm:g} months each: "

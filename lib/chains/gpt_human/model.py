@@ -44,7 +44,8 @@ from numpy.typing import NDArray
 
 from lib.chain import HeadlineBatch, headline_batch
 from lib.chains.gpt_human.params import PARAMS
-from lib.scaling_laws import compute_for_loss, power_law_compute, strong_scenario
+from lib import frontier
+from lib.scaling_laws import strong_scenario
 from lib.units import PF_DAY_FLOP, format_number, month, usd
 
 Array = NDArray[np.float64]
@@ -93,6 +94,7 @@ class GptHumanResult:
     year_affordable_whole: float | None
     messages: tuple[str, ...]
     headlines: HeadlineBatch
+    irreducible: float = 0.0  # the law's own E (0 for the pure power laws), on the law's scale
 
 
 @dataclass(frozen=True)
@@ -116,15 +118,19 @@ def chain_arrays(values: Values) -> dict[str, Array]:
     the floor. ``status`` is 0 reachable, 1 already reached, 2 never.
     """
     v = PARAMS.coerce_batch(values)
-    coef, exp_, floor = v["fit_k"], v["fit_b"], v["floor"]
+    floor, law = v["floor"], v["law"]
     start, dm, hm = v["start"], v["doubling"], v["halving"]
     ref_flop = v["ref_pfd"] * PF_DAY_FLOP
-    ref_loss = power_law_compute(ref_flop, coef, exp_)
-    target = np.where(v["target"] == "ratio", ref_loss / v["ratio"], v["human"])
-    never = target <= floor
-
-    with np.errstate(divide="ignore", invalid="ignore"):
-        flop = np.where(never, np.nan, compute_for_loss(np.where(never, 1.0, target), coef, exp_))
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        ref_loss = frontier.select(law, {k: frontier.loss(k, v, ref_flop) for k in frontier.LAW_KEYS})
+        e = frontier.select(law, {k: frontier.irreducible(k, v) for k in frontier.LAW_KEYS})
+        # A human-level loss on the GPT-3 fit's scale (WebText2) means nothing on another dataset's: there, and
+        # whenever asked, the target is the reference model's reducible loss divided by the error ratio.
+        by_loss = (v["target"] == "loss") & np.isin(law, frontier.ON_GPT3_SCALE)
+        target = np.where(by_loss, v["human"], e + (ref_loss - e) / v["ratio"])
+        never = target <= np.maximum(floor, e)
+        safe = np.where(never, ref_loss, target)
+        flop = np.where(never, np.nan, frontier.select(law, {k: frontier.compute_for(k, v, safe) for k in frontier.LAW_KEYS}))
     multiplier = flop / ref_flop
     log2_x = np.log2(multiplier)
     reached = log2_x <= _EPS
@@ -135,7 +141,7 @@ def chain_arrays(values: Values) -> dict[str, Array]:
     whole_h = np.ceil(halvings - _EPS)
     return {
         "status": np.where(never, 2, np.where(reached, 1, 0)).astype(float),
-        "target_loss": target, "reference_loss": ref_loss, "floor": floor,
+        "target_loss": target, "reference_loss": ref_loss, "floor": floor, "irreducible": e,
         "compute_multiplier": multiplier, "compute_flop": flop, "doublings": doublings,
         "doublings_whole": whole_d, "year_compute_reached": start + doublings * dm / 12.0,
         "year_compute_reached_whole": start + whole_d * dm / 12.0, "cost_start_usd": cost,
@@ -179,9 +185,11 @@ def run(values: Values) -> GptHumanResult:
     target, ref_loss, floor = row["target_loss"], row["reference_loss"], row["floor"]
     heads = run_batch(v)
     if status == "never":
-        message = (f"The target loss {target:.3g} is at or below the irreducible loss {floor:.3g}: "
+        bound = max(floor, row["irreducible"])
+        message = (f"The target loss {target:.3g} is at or below the irreducible loss {bound:.3g}: "
                    "no amount of compute reaches it, so it is never reached or affordable.")
-        return GptHumanResult("never", target, ref_loss, floor, *([None] * 12), (message,), heads)  # type: ignore[arg-type]
+        return GptHumanResult("never", target, ref_loss, floor, *([None] * 12), (message,), heads,  # type: ignore[arg-type]
+                              irreducible=row["irreducible"])
 
     messages: list[str] = []
     if status == "already_reached":
@@ -199,7 +207,7 @@ def run(values: Values) -> GptHumanResult:
         row["compute_flop"] / PF_DAY_FLOP, row["doublings"], int(row["doublings_whole"]),
         row["year_compute_reached"], row["year_compute_reached_whole"], row["cost_start_usd"],
         row["halvings_to_budget"], int(row["halvings_whole"]), row["year_affordable"],
-        row["year_affordable_whole"], tuple(messages), heads,
+        row["year_affordable_whole"], tuple(messages), heads, irreducible=row["irreducible"],
     )
 
 
@@ -214,12 +222,12 @@ def _year_grid(start: float, crossing: float | None, step_months: float, n: int)
 def series(values: Values, result: GptHumanResult, n: int = 300) -> GptHumanSeries:
     """Frontier compute and GPT-human cost over years, and the loss curve over compute."""
     v, _ = PARAMS.coerce(values)
-    coef, exp_, start = float(v["fit_k"]), float(v["fit_b"]), float(v["start"])  # type: ignore[arg-type]
+    law, start = str(v["law"]), float(v["start"])  # type: ignore[arg-type]
     dm, hm = float(v["doubling"]), float(v["halving"])  # type: ignore[arg-type]
     ref_flop = float(v["ref_pfd"]) * PF_DAY_FLOP  # type: ignore[arg-type]
 
     fy = _year_grid(start, result.year_compute_reached, dm, n)
-    frontier = ref_flop * np.exp2((fy - start) * 12.0 / dm)
+    frontier_flop = ref_flop * np.exp2((fy - start) * 12.0 / dm)
 
     if result.cost_start_usd is None:
         cy, cost = np.empty(0), np.empty(0)
@@ -231,14 +239,28 @@ def series(values: Values, result: GptHumanResult, n: int = 300) -> GptHumanSeri
     hi = max(gpt4, result.compute_flop or gpt4) * 10.0
     lo = min(GPT2_FLOP, ref_flop, result.compute_flop or ref_flop) / 10.0
     grid = np.logspace(math.log10(lo), math.log10(hi), n)
-    loss = strong_scenario(power_law_compute(grid, coef, exp_), result.floor)
+    loss = strong_scenario(frontier.loss(law, v, grid), result.floor)
 
     marks = [("GPT-2 (1.5B)", GPT2_FLOP), ("Reference (GPT-3)", ref_flop), ("Hypothetical GPT-4 (1000x)", gpt4)]
     if result.compute_flop is not None:
         marks.append(("GPT-human target", result.compute_flop))
-    landmarks = tuple((name, c, float(max(power_law_compute(c, coef, exp_), result.floor))) for name, c in marks)
-    fit = f"Fitted loss {format_number(coef)}·C^-{format_number(exp_)}"
-    return GptHumanSeries(fy, frontier, cy, cost, grid, loss, landmarks, fit)
+    landmarks = tuple((name, c, float(max(frontier.loss(law, v, c), result.floor))) for name, c in marks)
+    fit = law_label(v)
+    return GptHumanSeries(fy, frontier_flop, cy, cost, grid, loss, landmarks, fit)
+
+
+def law_label(v: Values) -> str:
+    """The loss curve's name with the constants in use, and the dataset its losses are on."""
+    law = str(v["law"])
+    n = format_number
+    if law == "gpt3":
+        text = f"GPT-3 fit {n(float(v['fit_k']))}·C^-{n(float(v['fit_b']))}"  # type: ignore[arg-type]
+    elif law == "kaplan":
+        text = f"Kaplan L(C_min) = ({n(float(v['k_cc']))}/C)^{n(float(v['k_alpha']))}"  # type: ignore[arg-type]
+    else:
+        prefix, name = {"hoffmann": ("h", "Chinchilla (Hoffmann 2022)"), "besiroglu": ("b", "Replication (Besiroglu 2024)")}[law]
+        text = f"{name}, compute-optimal, E = {float(v[prefix + '_e']):.3g}"  # type: ignore[arg-type]
+    return f"{text} ({frontier.SCALE[law]} loss)"
 
 
 def cli_results(result: GptHumanResult) -> dict[str, float | None]:

@@ -6,7 +6,8 @@ from dataclasses import replace
 
 from lib.presets import Preset
 from lib.registry import Param, ParamSet, Source
-from lib.shared_params import FIT_B, FIT_K, HUMAN
+from lib.frontier import LAW_KEYS, ON_GPT3_SCALE
+from lib.shared_params import BESIROGLU_PARAMS, FIT_B, FIT_K, HOFFMANN_PARAMS, HUMAN, K_ALPHA, K_CC
 
 GWERN = Source("Gwern 2020, 'The Scaling Hypothesis', footnote 20", "https://gwern.net/scaling-hypothesis")
 AMODEI = Source("Amodei & Hernandez 2018, 'AI and Compute'", "https://openai.com/research/ai-and-compute")
@@ -21,11 +22,27 @@ DOUBLING_SEVILLA_MONTHS = 6.0  # Sevilla et al. 2022: ~6 months in the deep-lear
 
 # The fit and the human-level loss are shared with the Loss page (lib/shared_params.py), whose
 # bounds keep every corner finite; the model clamps to them, so no input can produce inf or NaN.
+LAW_LABELS = ("GPT-3 fit (the essay's)", "Kaplan 2020 L(C_min)", "Chinchilla (Hoffmann 2022), compute-optimal",
+              "Replication (Besiroglu 2024), compute-optimal")
+
+
+def _for_law(law: str, params: tuple[Param, ...]) -> tuple[Param, ...]:
+    return tuple(replace(p, active_when=("law", law)) for p in params)
+
+
 PARAMS = ParamSet(
     model="gpt-human",
     params=(
-        FIT_K,
-        FIT_B,
+        Param("law", "Loss curve", "", "gpt3",
+              "Which scaling law carries the loss down to human level: the essay's GPT-3 fit, or one of the Loss "
+              "page's other laws along its compute-optimal frontier (their constants are the Loss page's). "
+              "Chinchilla's laws are on another dataset (MassiveText), where the essay's 0.86 means nothing: with "
+              "them the target is a ratio of reducible loss.", GWERN, kind="choice", choices=LAW_KEYS,
+              choice_labels=LAW_LABELS),
+        *_for_law("gpt3", (FIT_K, FIT_B)),
+        *_for_law("kaplan", (K_ALPHA, K_CC)),
+        *_for_law("hoffmann", HOFFMANN_PARAMS),
+        *_for_law("besiroglu", BESIROGLU_PARAMS),
         Param("ref_pfd", "Reference model compute", "PF-days", 3640.0,
               "Training compute of the reference model (GPT-3 175B: 3,640 PF-days = 3.14e23 FLOP).",
               Source("Brown et al. 2020, Table D.1", "https://arxiv.org/abs/2005.14165"),
@@ -35,16 +52,20 @@ PARAMS = ParamSet(
               "Epoch AI estimates ~$2M in 2023 dollars.", GWERN, min=1e4, max=1e10, scale="log"),
         Param("target", "Target set by", "", "loss",
               "'loss': give the human-level loss directly (the essay's 0.86). "
-              "'ratio': divide the reference model's fitted loss by an error ratio "
-              "(ratio 2 gives 0.867, hence 1.87e6x rather than 2.2e6x).", GWERN,
-              kind="choice", choices=("loss", "ratio"), choice_labels=("Target loss", "Error ratio to reference")),
+              "'ratio': divide the reference model's reducible loss (its loss above the law's irreducible E; all "
+              "of it for the pure power laws) by an error ratio (ratio 2 gives 0.867 on the GPT-3 fit, hence "
+              "1.87e6x rather than 2.2e6x). Chinchilla's laws always use the ratio.", GWERN,
+              kind="choice", choices=("loss", "ratio"), choice_labels=("Target loss", "Error ratio to reference"),
+              active_when=("law", ON_GPT3_SCALE)),
         Param("ratio", "Error ratio to reference", "x", 2.0,
-              "How many times a human's loss the reference model has (essay: about 2). "
-              "Used when the target is set by ratio.", GWERN, min=1.0, max=10.0, step=0.1,
-              active_when=("target", "ratio")),
-        replace(HUMAN, active_when=("target", "loss")),
+              "How many times a human's reducible loss the reference model has (essay: about 2 times the whole "
+              "loss, which is all reducible on the GPT-3 fit). Used when the target is set by ratio, and always "
+              "with Chinchilla's laws.", GWERN, min=1.0, max=10.0, step=0.1,
+              inactive_when=(("target", "loss"), ("law", ON_GPT3_SCALE))),
+        replace(HUMAN, active_when=(("target", "loss"), ("law", ON_GPT3_SCALE))),
         Param("floor", "Irreducible loss", "nats/token", 0.0,
-              "Loss the curve cannot go below (the entropy of text). 0 means no floor, as in the essay; "
+              "Loss the curve cannot go below, on the chosen law's scale (the GPT-3 fit's, unless you chose another "
+              "law). 0 means no floor, as in the essay; "
               "any other value is your assumption. A target at or below the floor is never reached.",
               Source("Our modelling choice (cf. Kaplan et al. 2020; Hoffmann et al. 2022)"),
               min=0.0, max=3.0, step=0.01),
@@ -80,7 +101,8 @@ PARAMS = ParamSet(
               choice_labels=("Start-year dollars", "Today's dollars (CPI)")),
     ),
     groups=(
-        ("Scaling fit", ("fit_k", "fit_b", "floor")),
+        ("Scaling law", ("law", "fit_k", "fit_b", "k_alpha", "k_cc", *(p.key for p in HOFFMANN_PARAMS),
+                         *(p.key for p in BESIROGLU_PARAMS), "floor")),
         ("Reference model", ("ref_pfd", "ref_cost")),
         ("Human-level target", ("target", "human", "ratio")),
         ("Trends", ("doubling", "halving", "start", "budget")),

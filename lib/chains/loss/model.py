@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from lib import frontier
 from lib import scaling_laws as sl
 from lib.chain import HeadlineBatch, headline_batch
 from lib.chains.loss.params import GPT3_FLOP, LAW_KEYS, LAW_NAMES, ND_LAW_NAMES, ND_LAWS, PARAMS
@@ -86,27 +87,14 @@ class LossResult:
 
 def _laws(v: Mapping[str, np.ndarray]) -> tuple[sl.ChinchillaLaw, sl.ChinchillaLaw]:
     """The two Chinchilla-form laws with the user's constants (fields may be arrays)."""
-    def law(prefix: str) -> sl.ChinchillaLaw:
-        return sl.ChinchillaLaw(*(v[f"{prefix}_{f}"] for f in ("e", "a", "b", "alpha", "beta")))
-
-    return law("h"), law("b")
-
-
-def _law_loss(key: str, v: Mapping[str, np.ndarray], c: np.ndarray) -> np.ndarray:
-    """Loss of one law along its compute-optimal frontier; ``c`` broadcasts against the values."""
-    if key == "kaplan":
-        return sl.kaplan_loss_compute(c, v["k_alpha"], v["k_cc"])
-    if key == "gpt3":
-        return sl.power_law_compute(c, v["fit_k"], v["fit_b"])
-    hoff, besi = _laws(v)
-    return sl.chinchilla_frontier_loss(c, hoff if key == "hoffmann" else besi)
+    return frontier.chinchilla(v, "h"), frontier.chinchilla(v, "b")
 
 
 def run_batch(values: Values) -> HeadlineBatch:
     """Headlines for arrays of values: each law's loss at the budget, compute to human level."""
     v = PARAMS.coerce_batch(values)
     c = v["compute"].astype(float)
-    out = {f"loss_{key}": _law_loss(key, v, c) for key in LAW_KEYS}
+    out = {f"loss_{key}": frontier.loss(key, v, c) for key in LAW_KEYS}
     out["human_compute"] = sl.compute_for_loss(v["human"], v["fit_k"], v["fit_b"])
     out["human_compute_strong"] = sl.strong_crossing(v["human"], v["fit_k"], v["fit_b"], v["strong_e"])
     out["human_compute_weak"] = sl.weak_crossing(v["human"], v["fit_k"], v["fit_b"], v["bend"], v["bend_ooms"],
@@ -161,7 +149,7 @@ def evaluate(values: Values, models: pd.DataFrame) -> LossResult:
     grid = COMPUTE_GRID
     arrays = PARAMS.coerce_batch(v)  # a batch of one, so the curves share run_batch's broadcasting code
     heads = run_batch(v)
-    all_curves = {key: _law_loss(key, arrays, grid[None, :])[0] for key in LAW_KEYS}
+    all_curves = {key: frontier.loss(key, arrays, grid[None, :])[0] for key in LAW_KEYS}
     curves = {key: all_curves[key] for key in LAW_KEYS if v[key]}
     hoff, besi = _laws(v)  # type: ignore[arg-type]
 

@@ -10,15 +10,10 @@ from __future__ import annotations
 from lib import scaling_laws as sl
 from lib.presets import Preset
 from lib.registry import Param, ParamSet, Source
-from lib.shared_params import FIT_B, FIT_K, GPT3_FIT, HUMAN
+from lib.shared_params import (BESIROGLU, BESIROGLU_PARAMS, FIT_B, FIT_K, GPT3_FIT, HOFFMANN, HOFFMANN_PARAMS, HUMAN,
+                               K_ALPHA, K_CC, KAPLAN)
 from lib.units import PF_DAY_FLOP, format_number
 
-KAPLAN = Source("Kaplan et al. 2020, Scaling Laws for Neural Language Models, eq. 1.3 and fig. 14",
-                "https://arxiv.org/abs/2001.08361")
-HOFFMANN = Source("Hoffmann et al. 2022, Training Compute-Optimal LLMs, Approach 3",
-                  "https://arxiv.org/abs/2203.15556")
-BESIROGLU = Source("Besiroglu et al. 2024, Chinchilla Scaling: A replication attempt",
-                   "https://arxiv.org/abs/2404.10102")
 GAO = Source("Gao 2021, Thoughts on the Alignment Implications of Scaling Language Models "
              "(strong vs weak capabilities scenarios); the values are our assumptions to argue over",
              "https://bmk.sh/2021/06/02/Thoughts-on-the-Alignment-Implications-of-Scaling-Language-Models/")
@@ -33,31 +28,9 @@ LAW_SOURCES = {"kaplan": KAPLAN, "gpt3": GPT3_FIT, "hoffmann": HOFFMANN, "besiro
 ND_LAWS = ("hoffmann", "besiroglu", "kaplan_nd")
 ND_LAW_NAMES = ("Chinchilla (Hoffmann 2022)", "Replication (Besiroglu 2024)", "Kaplan 2020 L(N, D)")
 
-_H, _B, _SE = sl.HOFFMANN_2022, sl.BESIROGLU_2024, sl.BESIROGLU_2024_SE
-
-
 def _toggle(key: str) -> Param:
     name = LAW_NAMES[key]
     return Param(key, f"Show {name}", "", True, f"Draw the {name} curve.", LAW_SOURCES[key], kind="bool")
-
-
-def _chinchilla_params(prefix: str, name: str, law: sl.ChinchillaLaw, source: Source,
-                       se: sl.ChinchillaLaw | None, step: float) -> tuple[Param, ...]:
-    def note(field: str) -> str:
-        return f" (bootstrap SE {getattr(se, field):g})" if se else ""
-
-    return (
-        Param(f"{prefix}_e", f"{name} E (irreducible)", "nats", float(law.e), "Irreducible loss term" + note("e") + ".",
-              source, min=0.0, max=3.0, step=0.01),
-        Param(f"{prefix}_a", f"{name} A", "", float(law.a), "Parameter-term coefficient" + note("a") + ".", source,
-              min=10.0, max=5000.0, step=step),
-        Param(f"{prefix}_b", f"{name} B", "", float(law.b), "Data-term coefficient" + note("b") + ".", source,
-              min=10.0, max=10000.0, step=step),
-        Param(f"{prefix}_alpha", f"{name} α", "", float(law.alpha), "Parameter exponent" + note("alpha") + ".", source,
-              min=0.05, max=1.0, step=step / 100),
-        Param(f"{prefix}_beta", f"{name} β", "", float(law.beta), "Data exponent" + note("beta") + ".", source,
-              min=0.05, max=1.0, step=step / 100),
-    )
 
 
 PARAMS = ParamSet(
@@ -67,18 +40,16 @@ PARAMS = ParamSet(
               f"about. The default is GPT-3 ({format_number(GPT3_FLOP)} FLOP, ~{GPT3_FLOP / PF_DAY_FLOP:,.0f} PF-days); "
               f"Chinchilla used {format_number(sl.CHINCHILLA_FLOP)}.", GPT3_FIT, min=1e18, max=1e32, scale="log"),
         *(_toggle(key) for key in LAW_KEYS),
-        Param("k_alpha", "Kaplan exponent α_C", "", sl.KAPLAN_2020_COMPUTE.alpha_c,
-              "Slope of L(C_min) = (C_c/C)^α_C.", KAPLAN, min=0.01, max=0.2, step=0.001),
-        Param("k_cc", "Kaplan scale C_c", "PF-days", sl.KAPLAN_2020_COMPUTE.c_c_pfdays,
-              "Compute scale of L(C_min).", KAPLAN, min=1e6, max=1e11, scale="log"),
+        K_ALPHA,
+        K_CC,
         Param("k_a", "Kaplan allocation exponent a", "", sl.KAPLAN_2020_ALLOCATION.exponent,
               "N_opt grows as C^a (Kaplan: 0.73, so 10× compute buys ~5.4× parameters and ~1.9× data). "
               "Our simplification: this page feeds the training compute C into a rule Kaplan fitted to "
               "C_min, the compute of early-stopped compute-efficient runs.", KAPLAN, min=0.3, max=0.9, step=0.01),
         FIT_K,
         FIT_B,
-        *_chinchilla_params("h", "Hoffmann", _H, HOFFMANN, None, 0.1),
-        *_chinchilla_params("b", "Replication", _B, BESIROGLU, _SE, 0.01),
+        *HOFFMANN_PARAMS,
+        *BESIROGLU_PARAMS,
         Param("strong", "Show strong-capabilities scenario", "", True, "The GPT-3 fit followed "
               "exactly down to an irreducible floor, then flat.", GAO, kind="bool"),
         Param("strong_e", "Strong scenario: irreducible loss", "nats", 0.7, "Where the straight line "
