@@ -291,6 +291,21 @@ def log_axis(title: str, lo: float | None = None, hi: float | None = None, *, dt
     return spec
 
 
+def year_axis(lo: float, hi: float, title: str = "year") -> dict[str, object]:
+    """A calendar-year axis over [lo, hi]: ticks at whole years, printed as 2031 (never 2,031.5).
+
+    Over a long span Plotly's own spacing (by the width it has) already falls on whole years;
+    over a short one it would tick half-years, so there the ticks are every whole year, or every
+    second one past six years, which a phone still fits.
+    """
+    spec = axis(title, range=[lo, hi], tickformat="d")
+    first, last = math.ceil(lo), math.floor(hi)
+    if last - first <= 12:
+        step = 1 if last - first <= 6 else 2
+        spec["tickvals"] = list(range(first, last + 1, step))
+    return spec
+
+
 LOSS_TICKS = [0.2, 0.3, 0.5, 0.7, 1, 1.5, 2, 3, 4, 5]
 
 

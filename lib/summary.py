@@ -18,7 +18,7 @@ import numpy as np
 from lib import units
 from lib.chain import HeadlineValue
 from lib.chains.bio_anchors.model import BioAnchorsResult
-from lib.charts import COLORS, LABEL_BG, Chart, Figure, axis
+from lib.charts import COLORS, LABEL_BG, Chart, Figure, axis, year_axis
 
 TIMELINE_HEIGHT = 440
 FIRST_YEAR = 2020
@@ -95,6 +95,6 @@ def timeline_figure(bio: BioAnchorsResult, marks: tuple[Milestone, ...]) -> Figu
                                   "showarrow": False, "bgcolor": LABEL_BG, "font": {"size": 13, "color": "#222"},
                                   "name": "placed"})
     return chart.figure(height=TIMELINE_HEIGHT, showlegend=False,
-                        xaxis=axis("year", range=[first, last]),
+                        xaxis=year_axis(first, last),
                         yaxis=axis("P(TAI by this year)", range=[0, 1], tickformat=".0%"),
                         csv={"x": "year", "y": "probability (0-1)"})

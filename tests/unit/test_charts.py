@@ -357,8 +357,15 @@ def test_axis_titles_fit_and_x_ticks_follow_the_width(name, fig):
                 key=lambda f: f.width)
     assert text_size(fig.layout.xaxis.title.text, FONT_SIZE)[0] <= phone.width + 40, name
     assert text_size(fig.layout.yaxis.title.text, FONT_SIZE)[0] <= phone.height, name
-    # Fixed x ticks would collide on a 390 px phone; Plotly's own spacing adapts to the width.
-    assert fig.layout.xaxis.dtick is None and fig.layout.xaxis.tickvals is None, name
+    # Fixed x ticks would collide on a 390 px phone; Plotly's own spacing adapts to the width. The one
+    # exception: a short span of years, ticked at whole years (no 2,020.5), few enough for a phone.
+    assert fig.layout.xaxis.dtick is None, name
+    ticks = fig.layout.xaxis.tickvals
+    if ticks is not None:
+        assert fig.layout.xaxis.title.text == "year" and fig.layout.xaxis.tickformat == "d", name
+        assert len(ticks) <= 7 and all(float(t).is_integer() for t in ticks), name
+    elif fig.layout.xaxis.title.text == "year":
+        assert fig.layout.xaxis.tickformat == "d", name
     if fig.layout.yaxis.dtick is not None and fig.layout.yaxis.type == "log":
         decades = fig.layout.yaxis.range[1] - fig.layout.yaxis.range[0]
         assert decades / fig.layout.yaxis.dtick * 1.3 * FONT_SIZE <= phone.height, name
@@ -460,3 +467,16 @@ def test_what_streamlit_is_sent_is_what_plotly_would_send(name, fig):
     arrays = [i for i, t in enumerate(fig.spec["data"]) if isinstance(t.get("y"), np.ndarray) and t["y"].dtype.kind == "f"]
     assert arrays  # every chart plots at least one float array: sent binary, and the spec itself left as it was
     assert all("bdata" in sent["data"][i]["y"] and isinstance(fig.spec["data"][i]["y"], np.ndarray) for i in arrays)
+
+
+@pytest.mark.parametrize(("lo", "hi"), [(2020, 2024.6), (2020, 2031.2), (2020, 2100), (2019.7, 2020.9)])
+def test_year_axes_tick_whole_years_only(lo, hi):
+    from lib.charts import year_axis
+
+    spec = year_axis(lo, hi)
+    assert spec["tickformat"] == "d" and spec["range"] == [lo, hi]
+    ticks = spec.get("tickvals")
+    if hi - lo > 13:
+        assert ticks is None  # Plotly's own steps over decades are whole years already
+    else:
+        assert ticks and len(ticks) <= 7 and all(lo <= t <= hi and isinstance(t, int) for t in ticks)

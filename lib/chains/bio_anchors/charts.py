@@ -8,7 +8,7 @@ from lib import units
 from lib.chains.bio_anchors.model import BioAnchorsResult
 from lib.chains.bio_anchors.published import ANCHORS
 from lib.chart_labels import dodge, frames, text_size
-from lib.charts import ANCHOR_COLORS, LABEL_BG, Chart, Figure, axis
+from lib.charts import ANCHOR_COLORS, LABEL_BG, Chart, Figure, axis, year_axis
 
 # Short anchor names for the labels at the right-hand end of each requirement line.
 SHORT = {"life": "Lifetime", "short": "NN short", "med": "NN medium", "long": "NN long", "genome": "Genome",
@@ -46,7 +46,7 @@ def cdf_figure(result: BioAnchorsResult, show_anchors: bool) -> Figure:
     if show_anchors:
         ends += [(float(result.p_by_anchor[a.key][-1]), SHORT[a.key], ANCHOR_COLORS[a.key]) for a in ANCHORS]
     chart.end_labels(int(years[-1]), ends, min(frames((0, 1), (0, 1), CDF_HEIGHT), key=lambda f: f.height))
-    return chart.figure(height=CDF_HEIGHT, xaxis=axis("year", range=[int(years[0]), int(years[-1])]),
+    return chart.figure(height=CDF_HEIGHT, xaxis=year_axis(int(years[0]), int(years[-1])),
                         yaxis=axis("P(TAI by this year)", range=[0, 1], tickformat=".0%"), showlegend=False,
                         csv={"x": "year", "y": "probability (0-1)"})
 
@@ -94,7 +94,7 @@ def compute_figure(result: BioAnchorsResult) -> Figure:
     chart.annotations.append({"x": int(years[-1]), "y": end, "xanchor": "right", "yanchor": "bottom", "xshift": -3,
                               "yshift": 4, "showarrow": False, "text": "<b>affordable compute</b>", "bgcolor": LABEL_BG,
                               "name": "placed", "font": {"size": 12, "color": "black"}})
-    return chart.figure(height=COMPUTE_HEIGHT, xaxis=axis("year", range=[int(years[0]), int(years[-1])]),
+    return chart.figure(height=COMPUTE_HEIGHT, xaxis=year_axis(int(years[0]), int(years[-1])),
                         yaxis=axis("training compute (FLOP)", type="log", exponentformat="power",
                                    range=list(COMPUTE_RANGE)), showlegend=False,
                         csv={"x": "year", "y": "FLOP"})

@@ -8,7 +8,7 @@ from lib import units
 from lib.chains.gpt_human.derivation import Money
 from lib.chains.gpt_human.model import HORIZON_YEAR, GptHumanResult, GptHumanSeries
 from lib.chart_labels import Box, frames, place_labels, text_size
-from lib.charts import COLORS, Chart, Figure, axis, log_axis, loss_axis
+from lib.charts import COLORS, Chart, Figure, axis, log_axis, loss_axis, year_axis
 from lib.frontier import SCALE
 
 # Reference budgets: hues and dashes far apart (not three greys), none of them the cost line's
@@ -114,7 +114,7 @@ def cost_figure(series: GptHumanSeries, result: GptHumanResult, money: Money, bu
     _line_label(chart, f"your budget {units.usd(mine)}", [(xr[0], mine_y), (xr[1], mine_y)], screens, lines, avoid,
                 "black")
     _crossing(chart, result.year_affordable, mine, "Affordable", screens, mine_y, lines, avoid)
-    return chart.figure(height=COST_HEIGHT, xaxis=axis("year", range=xr),
+    return chart.figure(height=COST_HEIGHT, xaxis=year_axis(*xr),
                         yaxis=log_axis(f"cost (US$, {dollar_label})") | {"range": [lo, hi]},
                         csv={"x": "year (decimal)", "y": f"US dollars ({dollar_label})"})
 
@@ -149,7 +149,7 @@ def compute_figure(series: GptHumanSeries, result: GptHumanResult) -> Figure:
     _line_label(chart, f"needed: {units.sci(result.compute_flop, 3)} FLOP", [(xr[0], need), (xr[1], need)], screens,
                 lines, avoid, COLORS["human"])
     _crossing(chart, result.year_compute_reached, result.compute_flop, "Compute reached", screens, need, lines, avoid)
-    return chart.figure(height=HEIGHT, xaxis=axis("year", range=xr),
+    return chart.figure(height=HEIGHT, xaxis=year_axis(*xr),
                         yaxis=log_axis("training compute (FLOP)") | {"range": [lo, hi]},
                         csv={"x": "year (decimal)", "y": "training compute (FLOP)"})
 
