@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from lib import ui
 from lib.chains import CHAINS
 
 st.set_page_config(page_title="AI forecasting arguments", page_icon="📈", layout="wide")
@@ -11,5 +12,6 @@ pages = [
     *(st.Page(chain.page, title=chain.title, icon=chain.icon, url_path=chain.url_path) for chain in CHAINS),
     st.Page("pages/sources.py", title="Sources", icon=":material/menu_book:", url_path="sources"),
 ]
+ui.app_navigation_ran()
 # Navigation on top: the page uses the full width, its controls in its own left column.
 st.navigation(pages, position="top").run()

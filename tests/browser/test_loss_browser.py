@@ -84,20 +84,22 @@ def test_garbled_link_warns_and_still_renders(server, page):
     assert page.console_errors == []
 
 
-def test_cold_server_opened_by_a_shared_link_uses_app_navigation(browser):
-    # A fresh server whose first visitor arrives by a page link must still run app.py
-    # (its navigation and page config), not the legacy pages/ mode.
+def test_cold_server_opened_by_shared_links_uses_app_navigation(browser):
+    # A fresh server whose first visitors arrive by page links, several at once, must run app.py for
+    # each of them (its navigation and page config), not the legacy pages/ mode.
     port = free_port()
     proc = start_server(ROOT / "app.py", port)
     try:
-        pg = browser.new_page()
-        pg.goto(f"http://127.0.0.1:{port}/loss?compute=5.76e23")
-        wait_for_app(pg)
-        nav = pg.get_by_role("navigation", name="App pages")
-        expect(nav).to_contain_text("Loss extrapolation")
-        expect(nav).not_to_contain_text("app")
-        expect(pg.get_by_test_id("stMetricValue").first).to_have_text("5.76e23 FLOP")
-        pg.close()
+        pages = [browser.new_page() for _ in range(3)]
+        for pg in pages:  # requested together, before any has drawn
+            pg.goto(f"http://127.0.0.1:{port}/loss?compute=5.76e23", wait_until="commit")
+        for pg in pages:
+            wait_for_app(pg)
+            nav = pg.get_by_role("navigation", name="App pages")
+            expect(nav).to_contain_text("Loss extrapolation")
+            expect(nav).not_to_contain_text("app")
+            expect(pg.get_by_test_id("stMetricValue").first).to_have_text("5.76e23 FLOP")
+            pg.close()
     finally:
         proc.terminate()
         proc.wait(timeout=10)
