@@ -157,8 +157,9 @@ POSITIONS: tuple[Position, ...] = (
          "2022's roughly equal split implies): stated by the newsletter as the one parameter to update; the other "
          "anchors' requirements stay, as it suggests.",
          "Loss page: the budget at Chinchilla's 5.76e23 FLOP, and Kaplan's allocation rule hidden: our reading.",
-         "GPT-human chain: the newsletter says nothing about it; left at the defaults."),
-        {"loss": {"compute": 5.76e23, "kaplan": False}, "bio-anchors": {"data_exp": "1.0"}},
+         "GPT-human chain: its loss curve from Hoffmann et al.'s law along the compute-optimal frontier, with the "
+         "target as half the reference model's reducible loss: our reading (the newsletter does not discuss it)."),
+        {"loss": {"compute": 5.76e23, "kaplan": False}, "gpt-human": {"law": "hoffmann"}, "bio-anchors": {"data_exp": "1.0"}},
     ),
     Position(
         "cotra2020", "Cotra 2020: best guess",
@@ -185,6 +186,19 @@ POSITIONS: tuple[Position, ...] = (
 
 for _position in POSITIONS:
     _position.check()
+
+
+def effects(position: Position) -> dict[str, list[tuple[str, str, str]]]:
+    """What a position does, per chain it sets: (headline, at the defaults, under the position), where they differ."""
+    out: dict[str, list[tuple[str, str, str]]] = {}
+    for chain in CHAINS:
+        if not position.sets(chain.key):
+            continue
+        values = position.chain_values(chain.key)
+        before, after = chain.headline_values(chain.params.defaults()), chain.headline_values(values)
+        rows = [(h.label, before[h.key].brief(h), after[h.key].brief(h)) for h in chain.summary_headlines(values)]
+        out[chain.key] = [r for r in rows if r[1] != r[2]]
+    return out
 
 
 def find(key: str) -> Position | None:

@@ -6,7 +6,7 @@ import streamlit as st
 from lib import data, dollars, ui, units
 from lib.problems import code_span, escape_markdown
 from lib.chains import CHAINS, get
-from lib.positions import POSITIONS
+from lib.positions import POSITIONS, effects
 from lib.shared_params import shared_in
 
 ui.ensure_app_navigation()
@@ -59,11 +59,15 @@ for position in POSITIONS:
             or "its defaults")
         for key in (c.key for c in CHAINS) if position.sets(key))
     silent = ", ".join(escape_markdown(get(k).title) for k in position.silent)
+    moves = "; ".join(f"{escape_markdown(label)} {escape_markdown(a)} → {escape_markdown(b)}"
+                      for rows in effects(position).values() for label, a, b in rows)
     st.markdown(
         f"**{escape_markdown(position.name)}** ({code_span(position.key)}). {escape_markdown(position.summary)}  \n"
         f"*{escape_markdown(position.passage)}*  \n"
         f"Sets {sets}." + (f" Says nothing about {silent}: left at the defaults." if silent else "") + "  \n"
-        + " ".join(escape_markdown(c) for c in position.choices) + f"  \nSource: {cite}"
+        + " ".join(escape_markdown(c) for c in position.choices)
+        + (f"  \nAgainst the defaults: {moves}." if moves else "  \nIt gives the same headlines as the defaults.")
+        + f"  \nSource: {cite}"
     )
 
 shared = sorted({k for c in CHAINS for k in shared_in(c.params)})
