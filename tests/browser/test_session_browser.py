@@ -50,3 +50,14 @@ def test_a_position_link_sets_every_page_then_leaves_the_address(server, page):
     _nav(page, "Home")
     expect(page.get_by_test_id("stMetricValue").filter(has_text="never")).not_to_have_count(0)
     assert page.console_errors == []
+
+
+def test_a_home_card_opens_its_page_with_the_sessions_values(server, page):
+    page.goto(f"{server}/gpt_human?doubling=6&human=0.9")
+    wait_for_app(page)
+    _nav(page, "Home")
+    page.get_by_test_id("stPageLink").filter(has_text="Open it with these values").nth(1).click()
+    wait_for_app(page)
+    expect(page).to_have_url(f"{server}/gpt_human?human=0.9&doubling=6")
+    expect(alerts(page)).to_have_count(0)
+    assert page.console_errors == []

@@ -43,15 +43,6 @@ def test_a_page_comes_back_as_it_was_left(open_page):
     assert at.session_state["doubling"] == 6.0
 
 
-def test_a_link_beats_what_the_session_remembers(open_page):
-    at = open_page(LOSS)
-    at.slider(key="human").set_value(0.95).run()
-    at.query_params["human"] = "0.7"
-    at.switch_page(GPT)
-    at.run()
-    assert at.slider(key="human").value == 0.7
-
-
 @pytest.mark.parametrize("position", POSITIONS, ids=lambda p: p.key)
 @pytest.mark.parametrize("chain", CHAINS, ids=lambda c: c.key)
 def test_every_position_renders_every_page_without_warnings(open_page, position, chain):
