@@ -24,6 +24,7 @@ from lib.chains.bio_anchors.charts import compute_figure as requirements_figure
 from lib.chains.gpt_human.charts import compute_figure, cost_figure, loss_curve_figure
 from lib.chains.gpt_human.derivation import money
 from lib.chains.gpt_human.model import series
+from lib.chains.loss.charts import Y_RANGE as Y_LOSS
 from lib.chains.loss.charts import allocation_figure, isoflop_figure, loss_figure
 from lib.chart_data import figure_tables, figure_to_csv
 from lib.chart_labels import LABEL_SIZE, Frame, dodge, frames, legend_height, nested_sizes, text_size
@@ -480,3 +481,11 @@ def test_year_axes_tick_whole_years_only(lo, hi):
         assert ticks is None  # Plotly's own steps over decades are whole years already
     else:
         assert ticks and len(ticks) <= 7 and all(lo <= t <= hi and isinstance(t, int) for t in ticks)
+
+
+@pytest.mark.parametrize("human", [0.05, 0.3])
+def test_a_human_level_off_the_loss_chart_is_labelled_on_it(human):
+    fig = loss_figure(loss.CHAIN.run({"human": human}))
+    (label,) = [a for a in fig.spec["layout"]["annotations"] if str(a["text"]).startswith("human level")]
+    assert label["text"].endswith("(off the chart)")
+    assert math.log10(Y_LOSS[0]) <= label["y"] <= math.log10(Y_LOSS[1])

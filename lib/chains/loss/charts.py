@@ -141,8 +141,10 @@ def _labels(chart: Chart, result: LossResult, curves: dict, screens: list, avoid
     phone = min(screens, key=lambda f: f.height)
     avoid += chart.end_labels(right, [(float(np.log10(np.clip(y[-1], *Y_RANGE))), END_NAMES[key], color)
                                       for key, (_, y, color) in curves.items()], phone)
-    human = float(np.log10(result.human_loss))
-    text = f"human level {result.human_loss:.2f}"
+    # Kept on the chart when the human line is off it (the shared range runs to 0.05 and 5 nats).
+    human = float(np.log10(np.clip(result.human_loss, Y_RANGE[0] * 1.02, Y_RANGE[1] / 1.1)))
+    off = not Y_RANGE[0] <= result.human_loss <= Y_RANGE[1]
+    text = f"human level {result.human_loss:.2f}" + (" (off the chart)" if off else "")
     w, hh = text_size(text)
     chart.annotations.append({"x": float(np.log10(X_RANGE[0])), "y": human, "xanchor": "left", "yanchor": "bottom",
                               "xshift": 3, "yshift": 2, "text": text, "showarrow": False, "bgcolor": LABEL_BG,
