@@ -40,7 +40,8 @@ class Milestone:
 
     def sentence(self) -> str:
         if self.year is None:
-            return f"GPT-human, {self.name}: {self.reason or 'no date'}."
+            head, _, why = (self.reason or "no date").partition(": ")
+            return f"GPT-human, {self.name}: {head}" + (f" ({why})." if why else ".")
         when = units.month(self.year)
         if self.p_tai is None:
             return f"GPT-human, {self.name}: {when}, before the anchors' first year."
@@ -67,7 +68,8 @@ def timeline_figure(bio: BioAnchorsResult, marks: tuple[Milestone, ...]) -> Figu
     chart.line(bio.years, bio.p_tai, "Biological anchors: P(TAI by year)", "black", width=4,
                hover="%{x}: %{y:.0%}<extra>biological anchors</extra>")
     shown = [m for m in marks if m.year is not None]
-    first = min([FIRST_YEAR, *(math.floor(m.year) for m in shown)])  # type: ignore[arg-type]
+    # Half a year of room before the earliest date, so its line is not drawn on the axis itself.
+    first = min([FIRST_YEAR, *(math.floor(m.year - 0.5) for m in shown)])  # type: ignore[arg-type]
     middle = (first + last) / 2
     for i, m in enumerate(shown):
         color = GPT_COLORS[m.key]

@@ -11,6 +11,9 @@ from lib.chains.gpt_human.params import DOUBLING_AMODEI_MONTHS as FAST
 from lib.chains.gpt_human.params import DOUBLING_SEVILLA_MONTHS as SLOW
 from lib.frontier import ON_GPT3_SCALE, SCALE
 
+ESSAY_KEYS = ("law", "fit_k", "fit_b", "ref_pfd", "ref_cost", "target", "human", "ratio", "floor", "doubling", "halving",
+              "start", "budget")
+
 ui.ensure_app_navigation()
 chain = gpt_human.CHAIN
 
@@ -49,6 +52,8 @@ def draw(values: dict) -> None:
     link = ui.view_link(chain.params, values)
 
     start = int(values["start"])
+    # The note on the essay's own dates holds for its numbers only (the doubling and halving counts it quotes).
+    essay = {**values, **{k: chain.params[k].default for k in ESSAY_KEYS}}
     for message in result.messages:
         st.info(message, icon=":material/info:")
     for note in cash.notes:
@@ -79,7 +84,8 @@ def draw(values: dict) -> None:
                    f"cost halves every {float(values['halving']):g} months", help=chain.headline("year_affordable").help,
                    delta_color="off", delta_arrow="off")
     st.caption("Doublings and halvings are counted fractionally (log2 of the ratio) from the start of the start year; "
-               "the essay rounds up to whole steps, shown beside each count. " + ESSAY_DATES)
+               "the essay rounds up to whole steps, shown beside each count."
+               + (" " + ESSAY_DATES if not chain.params.differences(values, essay) else ""))
 
     st.subheader("When does it become affordable?")
     ui.chart(cost_figure(curves, result, cash, float(values["budget"])), "gpt_human_cost", "cost", link)

@@ -31,8 +31,9 @@ with right:
         st.caption("Every page at its defaults or at the values you gave it. Pick a position to set all of them "
                    "at once to a view from the essays.")
     else:
-        silent = ", ".join(get(k).title for k in position.silent) or "none"
-        st.caption(f"{position.summary} Source: {position.source.citation}. Pages it says nothing about: {silent}.")
+        silent = ", ".join(get(k).title for k in position.silent)
+        st.caption(f"{position.summary} Source: {position.source.citation}."
+                   + (f" It says nothing about {silent}, left at the defaults." if silent else ""))
 
 for chain in CHAINS:
     shown = chain.summary_headlines(views[chain.key])
@@ -46,10 +47,12 @@ bio = get("bio-anchors").run(views["bio-anchors"])
 marks = milestones(bio, heads["gpt-human"])
 st.subheader("Two routes to a date")
 ui.chart(timeline_figure(bio, marks), "timeline", "timeline")
+dated = any(m.year is not None for m in marks)
 st.caption(" ".join(m.sentence() for m in marks) + " Black: the biological anchors' probability of "
-           "transformative AI by each year (from 2025), the star at its median; dashed: the GPT-human chain's two "
-           "dates, where the largest training run reaches the compute a human-level loss needs (compute reached) and "
-           "where a run that size costs the budget (affordable).")
+           "transformative AI by each year (from 2025), the star at its median"
+           + ("; dashed: the GPT-human chain's dates, where the largest training run reaches the compute a "
+              "human-level loss needs (compute reached) and where a run that size costs the budget (affordable)."
+              if dated else "; the GPT-human chain gives no date to draw."))
 
 st.divider()
 for column, (number, chain) in zip(st.columns(len(CHAINS)), enumerate(CHAINS, start=1)):

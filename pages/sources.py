@@ -59,7 +59,7 @@ for position in POSITIONS:
             or "its defaults")
         for key in (c.key for c in CHAINS) if position.sets(key))
     silent = ", ".join(escape_markdown(get(k).title) for k in position.silent)
-    moves = "; ".join(f"{escape_markdown(label)} {escape_markdown(a)} → {escape_markdown(b)}"
+    moves = "; ".join(f"{escape_markdown(label)}: {escape_markdown(a)} → {escape_markdown(b)}"
                       for rows in effects(position).values() for label, a, b in rows)
     st.markdown(
         f"**{escape_markdown(position.name)}** ({code_span(position.key)}). {escape_markdown(position.summary)}  \n"

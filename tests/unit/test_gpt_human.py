@@ -264,3 +264,11 @@ def test_a_batch_of_mixed_laws_equals_each_run_alone():
         alone = gpt_chain.CHAIN.headline_values({"law": law, "doubling": [3.4, 6.0, 12.0, 24.0][i]})
         for key, value in batch.row(i).items():
             assert value == alone[key], (law, key)
+
+
+def test_the_derivation_never_writes_a_negative_log_as_zero_halvings():
+    from lib.chains.gpt_human.derivation import derivation
+
+    values = {"law": "hoffmann"}  # ~91x GPT-3's $5M: within the $1B budget from the start
+    steps = dict(derivation(values, run(values)))
+    assert "already within the $1B budget" in steps["Halvings"] and "log2" not in steps["Halvings"]

@@ -42,3 +42,14 @@ def test_an_early_date_widens_the_axis_instead_of_falling_off_it():
     assert fig.layout.xaxis.range[0] <= 2012 and all(m.p_tai is None for m in early)
     assert "before the anchors' first year" in early[0].sentence()
     assert np.all(np.diff(BIO.p_tai) >= -1e-12)
+
+
+def test_a_date_that_does_not_exist_reads_as_one_sentence():
+    (never, _) = milestones(BIO, _gpt(None, None, "never: the target is at or below the irreducible loss"))
+    assert never.sentence() == ("GPT-human, largest run reaches the compute: never "
+                                "(the target is at or below the irreducible loss).")
+
+
+def test_a_date_at_the_start_year_is_drawn_inside_the_axis():
+    fig = timeline_figure(BIO, milestones(BIO, _gpt(2021.9, 2020.0)))
+    assert fig.layout.xaxis.range[0] < 2020

@@ -81,7 +81,10 @@ def derivation(values: Values, result: GptHumanResult) -> list[tuple[str, str]]:
         ("Halvings", f"log2({usd(r.cost_start_usd)} / {usd(float(v['budget']))}) = "  # type: ignore[arg-type]
                      f"{r.halvings_to_budget:.2f} halvings, counted fractionally (whole: {r.halvings_whole}). "
                      f"At {hm:g} months each: {years_a:.2f} years. Affordable: {format_year(r.year_affordable)} "
-                     f"({format_year(r.year_affordable_whole)} with whole halvings)."),
+                     f"({format_year(r.year_affordable_whole)} with whole halvings).")
+        if r.halvings_to_budget > 0 else
+        ("Halvings", f"{usd(r.cost_start_usd)} is already within the {usd(float(v['budget']))} budget "  # type: ignore[arg-type]
+                     f"at {start} prices: no halvings needed, affordable from the start of {start}."),
     ]
     return steps
 

@@ -158,7 +158,7 @@ def run_batch(values: Values) -> HeadlineBatch:
     after = f"after {HORIZON_YEAR:.0f}"
     return headline_batch(
         {k: a[k] for k in ("compute_multiplier", "year_compute_reached", "year_affordable")},
-        {"compute_multiplier": [(never, floor_text)],
+        {"compute_multiplier": [(never, floor_text.replace("never", "unreachable", 1))],
          "year_compute_reached": [(a["year_compute_reached"] > HORIZON_YEAR, after), (never, floor_text)],
          "year_affordable": [(a["year_affordable"] > HORIZON_YEAR, after), (never, floor_text)]},
     )
