@@ -250,7 +250,7 @@ def series(values: Values, result: GptHumanResult, n: int = 300) -> GptHumanSeri
 
 
 def law_label(v: Values) -> str:
-    """The loss curve's name with the constants in use, and the dataset its losses are on."""
+    """The loss curve's name with the constants in use."""
     law = str(v["law"])
     n = format_number
     if law == "gpt3":
@@ -258,9 +258,10 @@ def law_label(v: Values) -> str:
     elif law == "kaplan":
         text = f"Kaplan L(C_min) = ({n(float(v['k_cc']))}/C)^{n(float(v['k_alpha']))}"  # type: ignore[arg-type]
     else:
-        prefix, name = {"hoffmann": ("h", "Chinchilla (Hoffmann 2022)"), "besiroglu": ("b", "Replication (Besiroglu 2024)")}[law]
+        prefix, name = {"hoffmann": ("h", "Chinchilla 2022"), "besiroglu": ("b", "Replication 2024")}[law]
         text = f"{name}, compute-optimal, E = {float(v[prefix + '_e']):.3g}"  # type: ignore[arg-type]
-    return f"{text} ({frontier.SCALE[law]} loss)"
+    # Short enough for a phone's legend; the y axis names the dataset the losses are on.
+    return text
 
 
 def cli_results(result: GptHumanResult) -> dict[str, float | None]:
