@@ -122,15 +122,16 @@ def chain_arrays(values: Values) -> dict[str, Array]:
     start, dm, hm = v["start"], v["doubling"], v["halving"]
     ref_flop = v["ref_pfd"] * PF_DAY_FLOP
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        ref_loss = frontier.select(law, {k: frontier.loss(k, v, ref_flop) for k in frontier.LAW_KEYS})
-        e = frontier.select(law, {k: frontier.irreducible(k, v) for k in frontier.LAW_KEYS})
+        laws = [k for k in frontier.LAW_KEYS if np.any(law == k)]  # only the laws this batch uses
+        ref_loss = frontier.select(law, {k: frontier.loss(k, v, ref_flop) for k in laws})
+        e = frontier.select(law, {k: frontier.irreducible(k, v) for k in laws})
         # A human-level loss on the GPT-3 fit's scale (WebText2) means nothing on another dataset's: there, and
         # whenever asked, the target is the reference model's reducible loss divided by the error ratio.
         by_loss = (v["target"] == "loss") & np.isin(law, frontier.ON_GPT3_SCALE)
         target = np.where(by_loss, v["human"], e + (ref_loss - e) / v["ratio"])
         never = target <= np.maximum(floor, e)
         safe = np.where(never, ref_loss, target)
-        flop = np.where(never, np.nan, frontier.select(law, {k: frontier.compute_for(k, v, safe) for k in frontier.LAW_KEYS}))
+        flop = np.where(never, np.nan, frontier.select(law, {k: frontier.compute_for(k, v, safe) for k in laws}))
     multiplier = flop / ref_flop
     log2_x = np.log2(multiplier)
     reached = log2_x <= _EPS
