@@ -45,7 +45,8 @@ def _pf_days(chart: Chart) -> dict[str, object]:
     axis: the browser redraws this chart on every budget move and a second axis cost ~20 ms.
     """
     lo, hi = (np.log10(v / units.PF_DAY_FLOP) for v in X_RANGE)
-    decades = [k for k in range(int(np.ceil(lo)), int(np.floor(hi)) + 1) if k % 2 == 0]
+    # Not within a label's half-width of the right edge, where a phone would cut it (10^12 sits 0.06 decades in).
+    decades = [k for k in range(int(np.ceil(lo)), int(np.floor(hi)) + 1) if k % 2 == 0 and hi - k > 0.3]
     for k in decades:
         text = {0: "1", 1: "10", 2: "100"}.get(k, f"10<sup>{k}</sup>")
         chart.annotations.append({"x": float(np.log10(units.PF_DAY_FLOP) + k), "y": 0, "yref": "paper",
