@@ -14,6 +14,7 @@ from collections.abc import Mapping
 import numpy as np
 
 from lib import scaling_laws as sl
+from lib.shared_params import LAW_CONSTANTS
 
 Values = Mapping[str, object]
 
@@ -24,37 +25,40 @@ SCALE = {"gpt3": "WebText2", "kaplan": "WebText2", "hoffmann": "MassiveText", "b
 ON_GPT3_SCALE = tuple(k for k in LAW_KEYS if SCALE[k] == SCALE["gpt3"])
 
 
-def chinchilla(v: Values, prefix: str) -> sl.ChinchillaLaw:
-    """A Chinchilla-form law with the constants ``{prefix}_e, _a, _b, _alpha, _beta`` of ``v``."""
-    return sl.ChinchillaLaw(*(v[f"{prefix}_{f}"] for f in ("e", "a", "b", "alpha", "beta")))  # type: ignore[arg-type]
+def _constants(key: str, v: Values) -> list[object]:
+    """Law ``key``'s constants from ``v``, in the order its formula takes them (lib.shared_params.LAW_CONSTANTS)."""
+    return [v[p.key] for p in LAW_CONSTANTS[key]]
 
 
-_PREFIX = {"hoffmann": "h", "besiroglu": "b"}
+def chinchilla(v: Values, key: str) -> sl.ChinchillaLaw:
+    """The Chinchilla-form law ``key`` (hoffmann, besiroglu) with its constants E, A, B, alpha, beta from ``v``."""
+    return sl.ChinchillaLaw(*_constants(key, v))  # type: ignore[arg-type]
+
+
+# Per power law in compute: its loss and its inverse, each taking (C or target, *constants).
+_POWER_LAWS = {"gpt3": (sl.power_law_compute, sl.compute_for_loss),
+               "kaplan": (sl.kaplan_loss_compute, sl.kaplan_compute_for_loss)}
 
 
 def loss(key: str, v: Values, c_flop: object) -> np.ndarray:
     """Loss of law ``key`` at ``c_flop`` along its compute-optimal frontier."""
-    if key == "kaplan":
-        return sl.kaplan_loss_compute(c_flop, v["k_alpha"], v["k_cc"])  # type: ignore[arg-type]
-    if key == "gpt3":
-        return sl.power_law_compute(c_flop, v["fit_k"], v["fit_b"])  # type: ignore[arg-type]
-    return sl.chinchilla_frontier_loss(c_flop, chinchilla(v, _PREFIX[key]))  # type: ignore[arg-type]
+    if key in _POWER_LAWS:
+        return _POWER_LAWS[key][0](c_flop, *_constants(key, v))  # type: ignore[arg-type]
+    return sl.chinchilla_frontier_loss(c_flop, chinchilla(v, key))  # type: ignore[arg-type]
 
 
 def compute_for(key: str, v: Values, target: object) -> np.ndarray:
     """The compute (FLOP) at which law ``key`` reaches ``target``; NaN where it never does."""
-    if key == "kaplan":
-        return sl.kaplan_compute_for_loss(target, v["k_alpha"], v["k_cc"])  # type: ignore[arg-type]
-    if key == "gpt3":
-        return sl.compute_for_loss(target, v["fit_k"], v["fit_b"])  # type: ignore[arg-type]
-    return sl.chinchilla_frontier_compute(target, chinchilla(v, _PREFIX[key]))  # type: ignore[arg-type]
+    if key in _POWER_LAWS:
+        return _POWER_LAWS[key][1](target, *_constants(key, v))  # type: ignore[arg-type]
+    return sl.chinchilla_frontier_compute(target, chinchilla(v, key))  # type: ignore[arg-type]
 
 
 def irreducible(key: str, v: Values) -> np.ndarray:
     """The loss law ``key`` approaches with unlimited compute (0 for the pure power laws)."""
-    if key in _PREFIX:
-        return np.asarray(v[f"{_PREFIX[key]}_e"], dtype=float)
-    return np.zeros(np.shape(v["fit_k"]))
+    if key in _POWER_LAWS:
+        return np.zeros(np.shape(v["fit_k"]))
+    return np.asarray(chinchilla(v, key).e, dtype=float)
 
 
 def select(keys: np.ndarray, per_law: Mapping[str, np.ndarray]) -> np.ndarray:

@@ -70,7 +70,8 @@ def _chinchilla_params(prefix: str, name: str, law: sl.ChinchillaLaw, source: So
 HOFFMANN_PARAMS = _chinchilla_params("h", "Hoffmann", sl.HOFFMANN_2022, HOFFMANN, None, 0.1)
 BESIROGLU_PARAMS = _chinchilla_params("b", "Replication", sl.BESIROGLU_2024, BESIROGLU, sl.BESIROGLU_2024_SE, 0.01)
 
-# The constants of each law, by the law's key (the Loss page's toggles, the GPT-human page's `law`).
+# The constants of each law, by the law's key (the Loss page's toggles, the GPT-human page's `law`), in the
+# order its formula in lib.scaling_laws takes them (lib.frontier relies on it).
 LAW_CONSTANTS: dict[str, tuple[Param, ...]] = {
     "gpt3": (FIT_K, FIT_B), "kaplan": (K_ALPHA, K_CC), "hoffmann": HOFFMANN_PARAMS, "besiroglu": BESIROGLU_PARAMS}
 

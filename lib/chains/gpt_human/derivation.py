@@ -13,7 +13,7 @@ import pandas as pd
 from lib import dollars
 from lib.chains.gpt_human.model import GptHumanResult, Values, format_year
 from lib.chains.gpt_human.params import PARAMS
-from lib.frontier import ON_GPT3_SCALE
+from lib.frontier import ON_GPT3_SCALE, chinchilla
 from lib.units import sci, short, usd
 
 
@@ -28,8 +28,8 @@ def _law_steps(v: Mapping[str, object], r: GptHumanResult) -> tuple[str, str, st
         a, cc = float(v["k_alpha"]), float(v["k_cc"])  # type: ignore[arg-type]
         return (f"L(C) = ({short(cc)} / C)^{a:g}, C in PF-days (Kaplan et al. 2020, eq. 1.3), a WebText2 loss.",
                 f"L = ({short(cc)} / {ref})^{a:g} = {r.reference_loss:.4f}", f"C = {short(cc)} * {r.target_loss:g}^(-1/{a:g})")
-    p = {"hoffmann": "h", "besiroglu": "b"}[law]
-    e, al, be = (float(v[f"{p}_{f}"]) for f in ("e", "alpha", "beta"))  # type: ignore[arg-type]
+    constants = chinchilla(v, law)
+    e, al, be = (float(x) for x in (constants.e, constants.alpha, constants.beta))  # type: ignore[arg-type]
     name = "Hoffmann et al. 2022" if law == "hoffmann" else "Besiroglu et al. 2024"
     return (f"L(N, D) = {e:g} + A/N^{al:g} + B/D^{be:g} ({name}) along its compute-optimal frontier "
             f"(C = 6ND), a MassiveText loss: there L = E + K * (C/6)^-{al * be / (al + be):.4g}.",

@@ -259,8 +259,8 @@ def law_label(v: Values) -> str:
     elif law == "kaplan":
         text = f"Kaplan L(C_min) = ({n(float(v['k_cc']))}/C)^{n(float(v['k_alpha']))}"  # type: ignore[arg-type]
     else:
-        prefix, name = {"hoffmann": ("h", "Chinchilla 2022"), "besiroglu": ("b", "Replication 2024")}[law]
-        text = f"{name}, compute-optimal, E = {float(v[prefix + '_e']):.3g}"  # type: ignore[arg-type]
+        name = {"hoffmann": "Chinchilla 2022", "besiroglu": "Replication 2024"}[law]
+        text = f"{name}, compute-optimal, E = {float(frontier.chinchilla(v, law).e):.3g}"  # type: ignore[arg-type]
     # Short enough for a phone's legend; the y axis names the dataset the losses are on.
     return text
 

@@ -87,7 +87,7 @@ class LossResult:
 
 def _laws(v: Mapping[str, np.ndarray]) -> tuple[sl.ChinchillaLaw, sl.ChinchillaLaw]:
     """The two Chinchilla-form laws with the user's constants (fields may be arrays)."""
-    return frontier.chinchilla(v, "h"), frontier.chinchilla(v, "b")
+    return frontier.chinchilla(v, "hoffmann"), frontier.chinchilla(v, "besiroglu")
 
 
 def run_batch(values: Values) -> HeadlineBatch:
