@@ -177,14 +177,9 @@ def apply_position(position: Position) -> None:
     st.session_state[_POSITION] = position.key
 
 
-def current_position() -> tuple[Position | None, tuple[str, ...]]:
-    """The position applied last in this session, and the chains whose values have moved off it since."""
-    position = find(st.session_state.get(_POSITION) or "")
-    if position is None:
-        return None, ()
-    moved = tuple(c.key for c in CHAINS
-                  if c.params.differences(session_values(c.params), position.chain_values(c.key)))
-    return position, moved
+def current_position() -> Position | None:
+    """The position applied last in this session."""
+    return find(st.session_state.get(_POSITION) or "")
 
 
 def _store(params: ParamSet, presets: Sequence[Preset], check: QueryCheck, problems: Sequence[Problem]) -> None:
@@ -404,7 +399,7 @@ def _apply(params: ParamSet, overrides: Mapping[str, Value]) -> None:
 
 def position_status(params: ParamSet | None = None, values: Mapping[str, Value] | None = None) -> str:
     """The position box's label: the position applied last, and whether this page (or any) has moved off it."""
-    position, moved = current_position()
+    position = current_position()
     if position is None:
         return "None chosen"
     if params is not None and values is not None:
@@ -412,6 +407,8 @@ def position_status(params: ParamSet | None = None, values: Mapping[str, Value] 
         if changed:
             return f"{position.name} · {len(changed)} value{'s' if len(changed) != 1 else ''} changed here"
         return position.name
+    # The home page: every chain whose values have moved off the position since.
+    moved = [c for c in CHAINS if c.params.differences(session_values(c.params), position.chain_values(c.key))]
     return f"{position.name} · changed on {len(moved)} page{'s' if len(moved) != 1 else ''}" if moved else position.name
 
 

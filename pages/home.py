@@ -19,14 +19,17 @@ st.markdown(
 
 # Each chain as this session left it: a position picked here or a value moved on any page shows up below.
 views = {chain.key: ui.session_values(chain.params) for chain in CHAINS}
-heads = {chain.key: chain.headline_values(views[chain.key]) for chain in CHAINS}
+# The anchors' full result feeds the timeline too; its headlines are the ones run_batch gives.
+bio = get("bio-anchors").run(views["bio-anchors"])
+heads = {chain.key: bio.headlines.row(0) if chain.key == "bio-anchors" else chain.headline_values(views[chain.key])
+         for chain in CHAINS}
 
 st.header("What the current assumptions say")
 left, right = st.columns([1, 2], vertical_alignment="bottom")
 with left:
     ui.position_picker()
 with right:
-    position, moved = ui.current_position()
+    position = ui.current_position()
     if position is None:
         st.caption("Every page at its defaults or at the values you gave it. Pick a position to set all of them "
                    "at once to a view from the essays.")
@@ -43,7 +46,6 @@ for chain in CHAINS:
         column.metric(headline.label, value.brief(headline), value.why or None, help=headline.help or None,
                       delta_color="off", delta_arrow="off")
 
-bio = get("bio-anchors").run(views["bio-anchors"])
 marks = milestones(bio, heads["gpt-human"])
 st.subheader("Two routes to a date")
 ui.chart(timeline_figure(bio, marks), "timeline", "timeline")
