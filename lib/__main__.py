@@ -70,6 +70,8 @@ def main(argv: Sequence[str]) -> int:
     if not argv or argv[0] in ("-h", "--help"):
         print(f"usage: python -m lib {{{','.join(names)}}} [position=NAME] [key=value ...]")
         print("       python -m lib positions   (the essays' positions, with their sources and values, as JSON)")
+        print("       python -m lib compare LINK_A LINK_B   (two links of one chain: headlines, differences and "
+              "each parameter's share of every difference, as JSON)")
         for chain in CHAINS:
             print(f"\n{chain.key}: {chain.title}")
             for p in chain.params.params:
@@ -84,6 +86,8 @@ def main(argv: Sequence[str]) -> int:
             return 2
         print(json.dumps(_json_safe(cli_listing()), indent=2))
         return 0
+    if name == "compare":
+        return _compare(rest)
     try:
         chain = get(name)
     except KeyError:
@@ -98,6 +102,35 @@ def main(argv: Sequence[str]) -> int:
     out = {"model": chain.key, "params": values, "results": chain.cli_results(result),
            "headlines": {k: h.json() for k, h in chain.headline_values(values).items()}}
     print(json.dumps(_json_safe(out), indent=2))
+    return 0
+
+
+def _compare(args: Sequence[str]) -> int:
+    """``compare LINK_A LINK_B``: values out of range are clamped as on the page, each with a warning on stderr."""
+    from lib.compare import cli_json, compare_links
+    from lib.links import LinkError, read_link
+
+    if len(args) != 2:
+        print(f"error: 'compare' takes two links (LINK_A LINK_B), not {len(args)} argument{'s' if len(args) != 1 else ''}",
+              file=sys.stderr)
+        return 2
+    links = []
+    for name, text in zip("AB", args):
+        try:
+            links.append(read_link(text))
+        except LinkError as err:
+            print(f"error: link {name} {err.problem.what}", file=sys.stderr)
+            return 2
+    try:
+        comparison = compare_links(*links)
+    except ValueError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    warnings = {name.lower(): [str(p) for p in link.problems] for name, link in zip("AB", links)}
+    for name, texts in warnings.items():
+        for text in texts:
+            print(f"warning: link {name.upper()}: {text}", file=sys.stderr)
+    print(json.dumps(_json_safe(cli_json(comparison, warnings)), indent=2))
     return 0
 
 

@@ -18,11 +18,12 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 from numpy.typing import NDArray
 
+from lib.overlay import Overlay
 from lib.presets import Preset
 from lib.registry import ParamSet
 
@@ -31,13 +32,21 @@ Batch = dict[str, np.ndarray]
 
 @dataclass(frozen=True)
 class Headline:
-    """One quoted result: key (JSON and CSV name), label, unit and how to print a value."""
+    """One quoted result: key (JSON and CSV name), label, unit and how to print a value.
+
+    For comparing two views (lib.compare): ``scale`` says whether differences are read on a log
+    scale (a compute or a multiplier: '2.1 orders of magnitude', not '6.9e29 FLOP'), and
+    ``horizon`` is the value that stands in for "does not exist" (never affordable, after 2100),
+    the chart's horizon; without one, a difference involving a missing value is not decomposed.
+    """
 
     key: str
     label: str
     unit: str
     format: Callable[[float], str]
     help: str = ""
+    scale: Literal["linear", "log"] = "linear"
+    horizon: float | None = None
 
 
 @dataclass(frozen=True)
@@ -130,6 +139,8 @@ class Chain:
     run_batch: Callable[[Mapping[str, Any]], HeadlineBatch]
     cli_results: Callable[[Any], dict[str, Any]]
     key_slider: str  # the slider above the page's charts: the one a debate moves most, and the benchmark presses
+    # The lines of the page's main chart for one view (values, run's result): two views drawn together compare.
+    overlay: Callable[[Mapping[str, Any], Any], Overlay]
     # The headlines the home page's summary quotes for these values (all of them unless a chain says).
     summary_keys: Callable[[Mapping[str, Any]], tuple[str, ...]] | None = None
 

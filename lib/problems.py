@@ -25,7 +25,7 @@ PROBLEMS_SHOWN = 5
 # -- problems with outside text ---------------------------------------------------------
 
 ProblemKind = Literal["unknown", "repeated", "not_number", "not_finite", "out_of_range", "off_step", "not_choice",
-                      "not_bool", "not_position", "oversized", "summary"]
+                      "not_bool", "not_position", "not_link", "oversized", "summary"]
 
 # How the summary line counts the problems it does not list: (one, many).
 _KIND_NOUNS: dict[str, tuple[str, str]] = {
@@ -38,6 +38,7 @@ _KIND_NOUNS: dict[str, tuple[str, str]] = {
     "not_choice": ("unknown choice", "unknown choices"),
     "not_bool": ("value that is not true/false", "values that are not true/false"),
     "not_position": ("unknown position", "unknown positions"),
+    "not_link": ("text that is not a link", "texts that are not links"),
     "oversized": ("oversized query", "oversized queries"),
     "summary": ("summary", "summaries"),
 }

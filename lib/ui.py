@@ -32,6 +32,7 @@ from streamlit.errors import StreamlitAPIException
 
 from lib.chains import CHAINS
 from lib.chart_data import figure_to_csv
+from lib.links import Link, LinkError, link_to, read_link
 from lib.charts import Figure
 from lib.positions import POSITION_KEY, POSITIONS, Position, find
 from lib.presets import Preset, match_preset
@@ -104,11 +105,14 @@ def _state_key(params: ParamSet, name: str) -> str:
 
 # -- the link: check it once per arrival, show its problems, correct the address bar -----------------
 
-def _check_link(params: ParamSet, presets: Sequence[Preset] = ()) -> None:
-    """On arriving at a page: validate its link, store the problems, make the address bar the corrected link."""
+def _check_link(params: ParamSet, presets: Sequence[Preset] = (), keep: Sequence[str] = ()) -> None:
+    """On arriving at a page: validate its link, store the problems, make the address bar the corrected link.
+
+    ``keep`` names keys the page reads itself (the compare page's two links): left as they are.
+    """
     oversized = st.session_state.pop(_OVERSIZED, None)
     if oversized is not None and oversized[0] == params.model:
-        _check_oversized(params, presets, oversized[1])
+        _check_oversized(params, presets, oversized[1], keep)
         return
     if st.session_state.get(_ARRIVED) == params.model:
         return
@@ -117,9 +121,9 @@ def _check_link(params: ParamSet, presets: Sequence[Preset] = ()) -> None:
     # An empty query may be one Streamlit threw away for its size: only the browser can tell.
     st.session_state[_state_key(params, "probe")] = not raw
     request, problems = _link_request(params, raw)
-    check = params.check_query(request, ignore=FRAME_KEYS)
+    check = params.check_query(request, ignore=(*FRAME_KEYS, *keep))
     _store(params, presets, check, (*problems, *check.problems))
-    _correct_address(params, raw, check)
+    _correct_address(params, raw, check, keep)
 
 
 def _link_request(params: ParamSet, raw: Mapping[str, list[str]]) -> tuple[dict[str, str | list[str]], list[Problem]]:
@@ -156,6 +160,7 @@ def _link_request(params: ParamSet, raw: Mapping[str, list[str]]) -> tuple[dict[
 _CHAIN_VALUES = "_session_chain_values"  # {chain key: every value its page last had}
 _SHARED_VALUES = "_session_shared_values"  # {shared key: value}, from whichever page set it last
 _POSITION = "_session_position"  # the key of the position applied last
+_LAST_CHAIN = "_session_last_chain"  # the chain whose page ran last
 
 
 def session_values(params: ParamSet) -> dict[str, Value]:
@@ -167,6 +172,7 @@ def session_values(params: ParamSet) -> dict[str, Value]:
 
 def _remember(params: ParamSet, values: Mapping[str, Value]) -> None:
     st.session_state.setdefault(_CHAIN_VALUES, {})[params.model] = dict(values)
+    st.session_state[_LAST_CHAIN] = params.model
     st.session_state.setdefault(_SHARED_VALUES, {}).update({k: values[k] for k in shared_in(params)})
 
 
@@ -194,7 +200,7 @@ def _store(params: ParamSet, presets: Sequence[Preset], check: QueryCheck, probl
     st.session_state[_state_key(params, "problems")] = summarize(problems)
 
 
-def _correct_address(params: ParamSet, raw: Mapping[str, list[str]], check: QueryCheck) -> None:
+def _correct_address(params: ParamSet, raw: Mapping[str, list[str]], check: QueryCheck, keep: Sequence[str] = ()) -> None:
     """Write the corrected query over the raw one; rerun if a widget must seed from it.
 
     Bound widgets seed from the query the run started with, and a value they reject (out of range,
@@ -202,7 +208,7 @@ def _correct_address(params: ParamSet, raw: Mapping[str, list[str]], check: Quer
     before any widget binds, and a rerun lets the widgets seed from it (this is a page's first run,
     when nothing is bound yet). Dropping unknown keys alone needs no rerun.
     """
-    target = {key: raw[key] for key in FRAME_KEYS if key in raw}
+    target = {key: raw[key] for key in (*FRAME_KEYS, *keep) if key in raw}
     target |= {key: value if isinstance(value, list) else [value] for key, value in check.query.items()}
     if list(target.items()) == list(raw.items()):
         return
@@ -214,14 +220,14 @@ def _correct_address(params: ParamSet, raw: Mapping[str, list[str]], check: Quer
         st.rerun()
 
 
-def _check_oversized(params: ParamSet, presets: Sequence[Preset], query: str) -> None:
+def _check_oversized(params: ParamSet, presets: Sequence[Preset], query: str, keep: Sequence[str] = ()) -> None:
     """Salvage a query Streamlit ignored: warn, seed this page's values, and clear the junk from the address.
 
     This happens a run after the page first drew its defaults, when widgets are bound and no longer
     seed from the URL; setting their session state instead makes Streamlit write them to the URL.
     """
     raw = parse_qs(query, keep_blank_values=True)
-    check = params.check_query(raw, ignore=FRAME_KEYS)
+    check = params.check_query(raw, ignore=(*FRAME_KEYS, *keep))
     fields = query.count("&") + 1 if query else 0
     first = oversized_problem(fields, len(query), STREAMLIT_MAX_FIELDS, STREAMLIT_MAX_CHARS)
     _store(params, presets, check, (first, *check.problems))
@@ -265,10 +271,13 @@ def _show_problems(params: ParamSet) -> None:
         st.warning(f"{title}: {problem.markdown()}", icon=":material/warning:")
 
 
-def no_parameters(page: str) -> None:
-    """For a page without parameters: any in its link are reported and dropped, as on the model pages."""
+def no_parameters(page: str, keep: Sequence[str] = ()) -> None:
+    """For a page without parameters: any in its link are reported and dropped, as on the model pages.
+
+    ``keep`` names the keys the page reads itself (bound to its own widgets).
+    """
     params = ParamSet(page, ())
-    _check_link(params)
+    _check_link(params, keep=keep)
     _show_problems(params)
     _mount_probe(params)
 
@@ -481,6 +490,10 @@ def share_link(params: ParamSet, values: Mapping[str, Value]) -> None:
     with st.popover("Share this view", icon=":material/link:", width="content"):
         st.caption("This link restores every value on this page. The address bar holds it too.")
         st.code(link or "(the link appears when the page is open in a browser)", language=None, wrap_lines=True)
+        chain = next((c for c in CHAINS if c.key == params.model), None)
+        if chain is not None:
+            st.page_link("pages/compare.py", label="Compare this view with another", icon=":material/compare_arrows:",
+                         query_params={"a": link_to(chain, values)})
 
 
 def tabbed(key: str, views: Mapping[str, Callable[[], None]]) -> None:
@@ -496,14 +509,120 @@ def tabbed(key: str, views: Mapping[str, Callable[[], None]]) -> None:
                 draw()
 
 
-def chart(fig: Figure, name: str, key: str, link: str = "") -> None:
-    """A Plotly chart with a CSV download of every series it plots, headed by the view's ``link``."""
+def chart(fig: Figure, name: str, key: str, link: str = "", download: bool = True) -> None:
+    """A Plotly chart with a CSV download of every series it plots, headed by the view's ``link``.
+
+    ``download=False`` for a chart whose data the page offers in another table.
+    """
     # theme=None: Streamlit's theme would add a template and automargins to every figure, which
     # doubled the browser's time to draw it (lib/charts.py sets the look itself).
     st.plotly_chart(fig.sendable(), width="stretch", key=f"chart_{key}", theme=None,
                     config={"displaylogo": False, "toImageButtonOptions": {"format": "png", "filename": name,
                                                                           "scale": 2}})
+    if not download:
+        return
     # Deferred: the CSV is built only when someone clicks, not on every slider move.
     st.download_button(f"Download data (CSV): {name}", lambda: figure_to_csv(fig, link),
                        file_name=f"{name}.csv", mime="text/csv", key=f"csv_{key}", icon=":material/download:",
                        on_click="ignore")
+
+
+# -- the compare page's two links ---------------------------------------------------------------------
+
+COMPARE_KEYS = ("a", "b")  # the compare page's link keys: each holds one chain view's link, URL-encoded
+
+
+def last_view() -> tuple[str, str] | None:
+    """(chain title, link) of the chain page this session ran last, as it was left; None before any."""
+    key = st.session_state.get(_LAST_CHAIN)
+    chain = next((c for c in CHAINS if c.key == key), None)
+    if chain is None:
+        return None
+    return chain.title, link_to(chain, session_values(chain.params))
+
+
+def compare_inputs(default_a: str, default_b: str) -> tuple[str, str]:
+    """The two link boxes of the compare page (bound to ``?a=`` and ``?b=``); returns their text.
+
+    Arriving with only ``a`` (from a chain page's "Compare" link), B starts as that chain at its
+    defaults, or at its first preset where A is the defaults, so the page opens comparing something.
+    """
+    no_parameters("compare", keep=COMPARE_KEYS)
+    if "a" in st.query_params and "b" not in st.query_params and "b" not in st.session_state:
+        try:
+            link = read_link(st.query_params["a"])
+        except LinkError:
+            pass
+        else:
+            chain = link.chain
+            b_values = chain.params.defaults()
+            if not chain.params.differences(link.values, b_values):
+                b_values = next(({**b_values, **p.values} for p in chain.presets
+                                 if chain.params.differences({**b_values, **p.values}, link.values)), b_values)
+            st.query_params["b"] = link_to(chain, b_values)
+    left, right = st.columns(2)
+    help_text = ("The address of a chain's page, as its address bar or *Share this view* gives it: a full URL or a "
+                 "path such as /bio_anchors?hw_halving=1.5.")
+    with left:
+        a = st.text_input("Link A", value=default_a, key="a", bind="query-params", help=help_text,
+                          placeholder="/bio_anchors?hw_halving=1.5")
+    with right:
+        b = st.text_input("Link B", value=default_b, key="b", bind="query-params", help=help_text,
+                          placeholder="/bio_anchors?spend_doubling=1.5")
+    return a or "", b or ""
+
+
+def compare_helpers(a: Link | None, default_a: str, default_b: str) -> None:
+    """Shortcuts that fill the boxes: the view just left as A, a preset or position as B, swap, the example."""
+    def set_links(new_a: str | None = None, new_b: str | None = None) -> None:
+        if new_a is not None:
+            st.session_state["a"] = new_a
+        if new_b is not None:
+            st.session_state["b"] = new_b
+
+    last = last_view()
+    cols = st.columns([2, 2, 1, 1], vertical_alignment="bottom")
+    with cols[0]:
+        if last is not None:
+            st.button(f"A = the view I was just on ({last[0]})", on_click=set_links, args=(last[1],),
+                      icon=":material/history:", width="stretch")
+        else:
+            st.caption("Open a chain's page first to take the view you leave there as A.")
+    with cols[1]:
+        if a is not None:
+            chain = a.chain
+            options = {f"Preset: {p.name}": {**chain.params.defaults(), **p.values} for p in chain.presets}
+            options |= {f"Position: {p.name}": p.chain_values(chain.key) for p in POSITIONS if p.sets(chain.key)}
+            pick = "_compare_b_pick"
+
+            def on_pick() -> None:
+                chosen = st.session_state[pick]
+                if chosen in options:
+                    set_links(new_b=link_to(chain, options[chosen]))
+                st.session_state[pick] = None
+
+            st.selectbox(f"B = a preset or position of {chain.title}", list(options), index=None, key=pick,
+                         on_change=on_pick, placeholder="Pick one")
+    with cols[2]:
+        st.button("Swap A and B", on_click=lambda: set_links(st.session_state.get("b", default_b),
+                                                             st.session_state.get("a", default_a)),
+                  icon=":material/swap_horiz:", width="stretch")
+    with cols[3]:
+        st.button("The example", on_click=set_links, args=(default_a, default_b), icon=":material/restart_alt:",
+                  width="stretch", help="Cotra's 2020 best guess (A) against her 2022 update (B).")
+
+
+def show_link_problems(name: str, problems: Sequence[Problem]) -> None:
+    """A link's problems, as the chain's own page would show them, each saying which link it is about."""
+    for problem in summarize(problems):
+        st.warning(f"Link {name}: {problem.markdown()}", icon=":material/warning:")
+
+
+def compare_share(a: str, b: str) -> None:
+    """The link that restores this comparison (the address bar holds it too)."""
+    query = urlencode({k: v for k, v in (("a", a), ("b", b)) if v})
+    base = st.context.url or ""
+    with st.popover("Share this comparison", icon=":material/link:", width="content"):
+        st.caption("This link restores both views and the comparison. The address bar holds it too.")
+        st.code(f"{base}?{query}" if base else "(the link appears when the page is open in a browser)",
+                language=None, wrap_lines=True)

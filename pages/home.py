@@ -70,7 +70,10 @@ st.markdown(
     "column left of the charts; on a phone, above them, in sections you open. A value two pages share (the "
     "GPT-3 fit, the human-level loss) moves on both. Use *Share this view* (or copy the address bar) to send "
     "the exact view. Positions set every page to a view from the essays; presets set one page. Every chart's "
-    "data downloads as CSV; the camera icon on a chart saves a PNG."
+    "data downloads as CSV; the camera icon on a chart saves a PNG. When two people disagree, paste both "
+    "links into *Compare*: it shows which assumptions differ and how much of the difference each accounts for."
 )
+st.page_link("pages/compare.py", label="Compare two views: which assumptions drive a disagreement",
+             icon=":material/compare_arrows:")
 st.page_link("pages/sources.py", label="Sources: every parameter, position, default and dataset",
              icon=":material/menu_book:")

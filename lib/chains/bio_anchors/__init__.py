@@ -6,6 +6,8 @@ from lib import units
 from lib.chain import Chain, Headline
 from lib.chains.bio_anchors.model import BioAnchorsResult, cli_results, run, run_batch
 from lib.chains.bio_anchors.params import PARAMS, PRESETS
+from lib.chains.bio_anchors.published import LAST_YEAR
+from lib.chains.bio_anchors.charts import overlay
 
 CHAIN = Chain(
     key="bio-anchors",
@@ -17,7 +19,9 @@ CHAIN = Chain(
     params=PARAMS,
     presets=PRESETS,
     headlines=(
-        Headline("median_year", "Median year", "year", units.year, "The year P(TAI) reaches 50%."),
+        # "After 2100" stands at 2100, the chart's horizon, when two views are compared.
+        Headline("median_year", "Median year", "year", units.year, "The year P(TAI) reaches 50%.",
+                 horizon=float(LAST_YEAR)),
         Headline("p_2030", "P(TAI by 2030)", "probability", units.percent),
         Headline("p_2050", "P(TAI by 2050)", "probability", units.percent),
         Headline("p_2100", "P(TAI by 2100)", "probability", units.percent),
@@ -25,6 +29,7 @@ CHAIN = Chain(
     run=run,
     run_batch=run_batch,
     cli_results=cli_results,
+    overlay=overlay,
     key_slider="hw_halving",
     summary_keys=lambda values: ("median_year", "p_2030", "p_2050"),
 )

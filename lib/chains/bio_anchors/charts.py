@@ -9,6 +9,7 @@ from lib.chains.bio_anchors.model import BioAnchorsResult
 from lib.chains.bio_anchors.published import ANCHORS
 from lib.chart_labels import dodge, frames, text_size
 from lib.charts import ANCHOR_COLORS, LABEL_BG, Chart, Figure, axis, year_axis
+from lib.overlay import Line, Overlay
 
 # Short anchor names for the labels at the right-hand end of each requirement line.
 SHORT = {"life": "Lifetime", "short": "NN short", "med": "NN medium", "long": "NN long", "genome": "Genome",
@@ -98,3 +99,12 @@ def compute_figure(result: BioAnchorsResult) -> Figure:
                         yaxis=axis("training compute (FLOP)", type="log", exponentformat="power",
                                    range=list(COMPUTE_RANGE)), showlegend=False,
                         csv={"x": "year", "y": "FLOP"})
+
+
+def overlay(values: object, result: BioAnchorsResult) -> Overlay:
+    """The probability of TAI by year, all anchors together, for a comparison."""
+    del values
+    years = result.years.astype(float)
+    return Overlay("P(TAI by year)", (Line("p_tai", "P(TAI)", years, result.p_tai, "#222222"),), "year",
+                   "P(TAI by this year)", x_scale="year", y_scale="percent", x_range=(years[0], years[-1]),
+                   y_range=(0.0, 1.0))

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from lib import units
 from lib.chain import Chain, Headline
-from lib.chains.gpt_human.model import GptHumanResult, cli_results, run, run_batch
+from lib.chains.gpt_human.model import HORIZON_YEAR, GptHumanResult, cli_results, run, run_batch
 from lib.chains.gpt_human.params import PARAMS, PRESETS
+from lib.chains.gpt_human.charts import overlay
 
 CHAIN = Chain(
     key="gpt-human",
@@ -17,15 +18,19 @@ CHAIN = Chain(
     params=PARAMS,
     presets=PRESETS,
     headlines=(
-        Headline("compute_multiplier", "Compute needed, × the reference model", "×", units.times),
+        # An unreachable target has no multiplier to stand in for it: such a difference is not decomposed.
+        Headline("compute_multiplier", "Compute needed, × the reference model", "×", units.times, scale="log"),
+        # Dates after the horizon (and "never") stand at the horizon when two views are compared.
         Headline("year_compute_reached", "Largest run reaches that compute", "year", units.month,
-                 "When the largest training run, growing at the doubling time, reaches the compute needed."),
+                 "When the largest training run, growing at the doubling time, reaches the compute needed.",
+                 horizon=HORIZON_YEAR),
         Headline("year_affordable", "A run that size costs the budget", "year", units.month,
-                 "When the falling cost of that compute fits the budget."),
+                 "When the falling cost of that compute fits the budget.", horizon=HORIZON_YEAR),
     ),
     run=run,
     run_batch=run_batch,
     cli_results=cli_results,
+    overlay=overlay,
     key_slider="doubling",
 )
 

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import numpy as np
 
 from lib import units
 from lib.chains.gpt_human.derivation import Money
-from lib.chains.gpt_human.model import HORIZON_YEAR, GptHumanResult, GptHumanSeries
+from lib.chains.gpt_human.model import HORIZON_YEAR, GptHumanResult, GptHumanSeries, series
 from lib.chart_labels import Box, frames, place_labels, text_size
 from lib.charts import COLORS, Chart, Figure, axis, log_axis, loss_axis, year_axis
 from lib.frontier import SCALE
+from lib.overlay import Line, Overlay
 
 # Reference budgets: hues and dashes far apart (not three greys), none of them the cost line's
 # orange or "your budget"'s black.
@@ -194,3 +197,19 @@ def loss_curve_figure(series: GptHumanSeries, result: GptHumanResult, law: str =
     return chart.figure(height=HEIGHT, xaxis=log_axis("training compute (FLOP)") | {"range": list(xr)},
                         yaxis=loss_axis(f"loss (nats/token, {SCALE[law]})") | {"range": list(yr)},
                         csv={"x": "compute (FLOP)", "y": "loss (nats/token)"})
+
+
+def overlay(values: Mapping[str, object], result: GptHumanResult) -> Overlay:
+    """The cost of a GPT-human over the years against the budget, for a comparison (start-year dollars)."""
+    curves = series(values, result)
+    start = float(values["start"])  # type: ignore[arg-type]
+    lines = []
+    if curves.cost_years.size:
+        lines.append(Line("cost", "cost", curves.cost_years, curves.cost_usd, COLORS["gpt3"], width=4.0))
+        end = float(curves.cost_years[-1])
+    else:
+        end = start + 1.0
+    lines.append(Line("budget", "budget", np.array([start, end]), np.array([float(values["budget"])] * 2),  # type: ignore[arg-type]
+                      "black"))
+    return Overlay("Cost of a GPT-human by year", tuple(lines), "year", "cost (US$, start-year prices)",
+                   x_scale="year", y_scale="log")

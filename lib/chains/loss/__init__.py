@@ -6,8 +6,9 @@ from collections.abc import Mapping
 
 from lib import data, units
 from lib.chain import Chain, Headline
-from lib.chains.loss.model import LossResult, cli_results, evaluate, run_batch
+from lib.chains.loss.model import COMPUTE_RANGE, LossResult, cli_results, evaluate, run_batch
 from lib.chains.loss.params import LAW_KEYS, LAW_NAMES, PARAMS, PRESETS
+from lib.chains.loss.charts import overlay
 
 
 def crossings_shown(values: Mapping[str, object]) -> tuple[str, ...]:
@@ -34,15 +35,19 @@ CHAIN = Chain(
         *(Headline(f"loss_{key}", f"{LAW_NAMES[key]} loss at the budget", "nats/token", units.loss)
           for key in LAW_KEYS),
         Headline("human_compute", "Straight GPT-3 fit reaches human level at", "FLOP", units.flop,
-                 "Compute at which the straight GPT-3 fit falls to the human-level loss."),
+                 "Compute at which the straight GPT-3 fit falls to the human-level loss.", scale="log"),
+        # "Never" stands at the chart's right-hand edge when two views are compared.
         Headline("human_compute_strong", "Strong scenario reaches human level at", "FLOP", units.flop,
-                 "The GPT-3 fit followed down to its floor: the same crossing, unless the floor is above human level."),
+                 "The GPT-3 fit followed down to its floor: the same crossing, unless the floor is above human level.",
+                 scale="log", horizon=COMPUTE_RANGE[1]),
         Headline("human_compute_weak", "Weak scenario reaches human level at", "FLOP", units.flop,
-                 "The GPT-3 fit bending past the bend: later, or never if it levels off above human level."),
+                 "The GPT-3 fit bending past the bend: later, or never if it levels off above human level.",
+                 scale="log", horizon=COMPUTE_RANGE[1]),
     ),
     run=run,
     run_batch=run_batch,
     cli_results=cli_results,
+    overlay=overlay,
     key_slider="compute",
     summary_keys=crossings_shown,
 )

@@ -11,6 +11,7 @@ from lib.chains.loss.model import COMPUTE_RANGE, LossResult
 from lib.chart_labels import Box, frames, nested_sizes, place_labels, text_size
 from lib.charts import COLORS, LABEL_BG, Chart, Figure, axis, log_axis, loss_axis
 from lib.units import format_number
+from lib.overlay import Line, Overlay
 
 X_RANGE = COMPUTE_RANGE
 Y_RANGE = (0.4, 6.0)
@@ -265,3 +266,17 @@ def _iso_line(chart: Chart, result: LossResult, budget: float, name: str, color:
     chart.line(n, loss, name, color, width=width, hovertext=np.array([units.short(v) for v in n]),
                hover=f"{name}<br>N %{{hovertext}}<br>loss %{{y:.3f}}<extra></extra>",
                meta={"column": f"{name}: loss (nats/token)"})
+
+
+def overlay(values: object, result: LossResult) -> Overlay:
+    """The loss chart's lines (each law shown, each scenario on, the human line) for a comparison."""
+    del values  # the result holds everything drawn
+    lines = [Line(key, END_NAMES[key], result.grid, y, COLORS[key]) for key, y in result.curves.items()]
+    for key, y in (("strong", result.strong), ("weak", result.weak)):
+        if y is not None:
+            lines.append(Line(key, END_NAMES[key], result.grid, y, COLORS[key]))
+    lines.append(Line("human", "human level", np.array(X_RANGE), np.array([result.human_loss] * 2), COLORS["human"],
+                      width=2.0))
+    return Overlay("Loss against training compute", tuple(lines), "training compute (FLOP)",
+                   "loss (nats/token, per law's dataset)", x_scale="log", y_scale="log", x_range=X_RANGE,
+                   y_range=Y_RANGE)
