@@ -279,8 +279,14 @@ def tables(comparison: Comparison) -> tuple[list[dict[str, str]], list[dict[str,
         heads.append({"headline": h.headline.label, "A": h.a.text(h.headline), "B": h.b.text(h.headline),
                       "B − A": diff + (" (at the horizon)" if h.capped else "")})
     params = comparison.chain.params
-    rows = [{"parameter": params[k].label, "unit": params[k].unit, "A": params[k].display(comparison.a[k]),
-             "B": params[k].display(comparison.b[k])} for k in comparison.differences]
+
+    def shown(key: str, value: Value) -> str:
+        # The unit beside each value, not in a column of its own: a phone then shows A and B without scrolling.
+        unit = params[key].unit if params[key].kind in ("float", "int") else ""
+        return f"{params[key].display(value)} {unit}".strip()
+
+    rows = [{"parameter": params[k].label, "A": shown(k, comparison.a[k]), "B": shown(k, comparison.b[k])}
+            for k in comparison.differences]
     return heads, rows
 
 

@@ -560,6 +560,7 @@ def compare_inputs(default_a: str, default_b: str) -> tuple[str, str]:
                 b_values = next(({**b_values, **p.values} for p in chain.presets
                                  if chain.params.differences({**b_values, **p.values}, link.values)), b_values)
             st.query_params["b"] = link_to(chain, b_values)
+            st.rerun()  # a bound widget seeds from the query its run started with
     left, right = st.columns(2)
     help_text = ("The address of a chain's page, as its address bar or *Share this view* gives it: a full URL or a "
                  "path such as /bio_anchors?hw_halving=1.5.")
