@@ -547,7 +547,9 @@ def compare_inputs(default_a: str, default_b: str) -> tuple[str, str]:
     Arriving with only ``a`` (from a chain page's "Compare" link), B starts as that chain at its
     defaults, or at its first preset where A is the defaults, so the page opens comparing something.
     """
-    no_parameters("compare", keep=COMPARE_KEYS)
+    params = ParamSet("compare", ())
+    _check_link(params, keep=COMPARE_KEYS)
+    _show_problems(params)
     if "a" in st.query_params and "b" not in st.query_params and "b" not in st.session_state:
         try:
             link = read_link(st.query_params["a"])
@@ -570,6 +572,9 @@ def compare_inputs(default_a: str, default_b: str) -> tuple[str, str]:
     with right:
         b = st.text_input("Link B", value=default_b, key="b", bind="query-params", help=help_text,
                           placeholder="/bio_anchors?spend_doubling=1.5")
+    # After the boxes: mounted before them, the probe (gone on the next run) stopped the browser from
+    # writing later edits of the boxes to the address bar.
+    _mount_probe(params)
     return a or "", b or ""
 
 

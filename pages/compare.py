@@ -77,7 +77,8 @@ if comparison.players:
     for h in comparison.headlines:
         def draw(h=h) -> None:
             st.markdown(sentence(comparison, h.headline.key))
-            if h.contributions and h.diff is not None:
+            moved = any(h.measure.amount(c) != h.measure.amount(0.0) for c in h.contributions.values())
+            if moved and h.diff is not None:
                 ui.chart(waterfall_figure(comparison, h), f"compare_{h.headline.key}", f"waterfall_{h.headline.key}",
                          download=False)
         views[h.headline.label] = draw
