@@ -26,12 +26,15 @@ from typing import Any, Literal
 
 import numpy as np
 
+from lib import units
 from lib.chain import Chain, Headline, HeadlineBatch, HeadlineValue
 from lib.links import Link
 from lib.registry import Value
 from lib.shapley import MAX_PLAYERS, coalitions, shapley_values
 
 Method = Literal["exact", "groups"]
+MONEY_UNITS = ("USD", "$")  # the registry's spellings of a dollar amount, shown as '$1B'
+
 
 
 @dataclass(frozen=True)
@@ -203,17 +206,20 @@ def sentence(comparison: Comparison, key: str, top: int = 2) -> str:
             return f"{h.headline.label}: the same for A and B; none of the differing values moves it."
         return (f"{h.headline.label}: the same for A and B, though {_names(moved[:2])} move it, "
                 "in opposite directions that cancel.")
-    ranked = list(h.contributions.items())
+    zero = m.amount(0.0)
+    ranked = [(k, c) for k, c in h.contributions.items() if m.amount(c) != zero]
     parts = [f"{comparison.player(k).label} accounts for {m.amount(c, signed=True)}" for k, c in ranked[:top]]
     rest = ranked[top:]
     if rest:
         total = sum(c for _, c in rest)
         noun = "parameter" if comparison.method == "exact" else "group"
         parts.append(f"the other {len(rest)} {noun}{'s' if len(rest) != 1 else ''} for {m.amount(total, signed=True)}")
+    idle = len(h.contributions) - len(ranked)
+    unmoved = f" ({idle} other difference{'s' if idle != 1 else ''} change{'s' if idle == 1 else ''} nothing here)" if idle else ""
     direction = "higher" if diff > 0 else "lower"
     if h.headline.unit == "year":
         direction = "later" if diff > 0 else "earlier"
-    return f"Of the {m.text(diff)} between A and B (B is {direction}), {_names(parts)}."
+    return f"Of the {m.text(diff)} between A and B (B is {direction}), {_names(parts)}{unmoved}."
 
 
 def _names(items: list[str]) -> str:
@@ -283,6 +289,8 @@ def tables(comparison: Comparison) -> tuple[list[dict[str, str]], list[dict[str,
     def shown(key: str, value: Value) -> str:
         # The unit beside each value, not in a column of its own: a phone then shows A and B without scrolling.
         unit = params[key].unit if params[key].kind in ("float", "int") else ""
+        if unit in MONEY_UNITS:
+            return units.usd(float(value))  # type: ignore[arg-type]
         return f"{params[key].display(value)} {unit}".strip()
 
     rows = [{"parameter": params[k].label, "A": shown(k, comparison.a[k]), "B": shown(k, comparison.b[k])}
