@@ -234,15 +234,17 @@ def notes(comparison: Comparison) -> list[str]:
         out.append(f"{n} parameters differ, more than the {MAX_PLAYERS} that are split one by one, so the "
                    "contributions are exact Shapley values over the parameter groups (the page's sections), "
                    "each switching all of its differing parameters together.")
+    capped: dict[str, list[str]] = {}
     for h in comparison.headlines:
-        if h.capped:
-            out.append(f"{h.headline.label}: where a mix of A's and B's values gives no value, it stands at "
-                       f"{h.headline.format(h.headline.horizon)} (the chart's horizon) for the split."  # type: ignore[arg-type]
-                       if h.headline.horizon is not None else "")
+        if h.capped and h.headline.horizon is not None:
+            capped.setdefault(h.headline.format(h.headline.horizon), []).append(h.headline.label)
+    for horizon, labels in capped.items():
+        out.append(f"{_names(labels)}: where a mix of A's and B's values gives no value, it stands at {horizon} "
+                   "(the chart's horizon) for the split.")
     if comparison.display_only:
         labels = ", ".join(comparison.chain.params[k].label for k in comparison.display_only)
         out.append(f"Display settings that differ ({labels}) change no headline and are left out of the split.")
-    return [n for n in out if n]
+    return out
 
 
 # -- JSON -------------------------------------------------------------------------------------------

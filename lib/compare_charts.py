@@ -98,12 +98,15 @@ def waterfall_figure(comparison: Comparison, h: HeadlineDiff) -> Figure:
 
     a_text = value_text(h.start) if h.a.value is not None else f"{h.a.brief(h.headline)} (at {value_text(h.start)})"
     b_text = value_text(h.end) if h.b.value is not None else f"{h.b.brief(h.headline)} (at {value_text(h.end)})"
-    labels = ["A", *(_wrap(n) for n in names), "B"]
-    texts = [a_text, *(m.amount(c, signed=True) for c in contributions), b_text]
+    # A's and B's values go in their row names: text on a bar that ends near the plot's edge gets cut.
+    labels = [f"<b>A</b><br>{a_text}", *(_wrap(n) for n in names), f"<b>B</b><br>{b_text}"]
+    texts = ["", *(m.amount(c, signed=True) for c in contributions), ""]
     chart = Chart()
     chart.add(type="waterfall", orientation="h", y=labels, x=[h.start, *contributions, h.end],
               measure=["absolute", *(["relative"] * len(contributions)), "total"], text=texts,
-              textposition="outside", cliponaxis=False, name="", meta={"csv": False},
+              # Inside a bar where it fits, else beside it.
+              textposition="auto", insidetextfont={"color": "white"}, outsidetextfont={"color": "#333"},
+              cliponaxis=False, name="", meta={"csv": False},
               hovertext=[f"A: {a_text}", *(f"{n}: {m.text(c, signed=True)}" for n, c in zip(names, contributions)),
                          f"B: {b_text}"],
               hovertemplate="%{hovertext}<extra></extra>", textfont={"size": 13},
@@ -114,8 +117,7 @@ def waterfall_figure(comparison: Comparison, h: HeadlineDiff) -> Figure:
     pad = (hi - lo) * 0.35 or (abs(hi) * 0.05 or 1.0)
     left = max(text_size(line, 13)[0] for label in labels for line in label.split("<br>")) + 8
     rows = sum(label.count("<br>") + 1 for label in labels)
-    title = (f"orders of magnitude (log10 {'multiplier' if h.headline.unit == '×' else h.headline.unit})" if log
-             else h.headline.unit)
+    title = f"log10 {'multiplier' if h.headline.unit == '×' else h.headline.unit}" if log else h.headline.unit
     xaxis = axis(title, range=[lo - pad, hi + pad])
     if h.headline.unit == "probability":
         xaxis["tickformat"] = ".0%"

@@ -1,5 +1,6 @@
 """Compare two views of a chain: headlines side by side, what differs, and which differences matter."""
 
+import pandas as pd
 import streamlit as st
 
 from lib import ui
@@ -58,10 +59,11 @@ with share:
 
 heads, params = tables(comparison)
 st.subheader("What each view says")
-st.dataframe(heads, hide_index=True, width="stretch")
+# Static tables, whose cells wrap: a phone shows every column without scrolling sideways.
+st.table(pd.DataFrame(heads).set_index("headline"))
 st.subheader("What differs")
 if params:
-    st.dataframe(params, hide_index=True, width="stretch")
+    st.table(pd.DataFrame(params).set_index("parameter"))
 else:
     st.info("A and B are the same view: every value is equal. Change one of the links, or pick a preset as B.",
             icon=":material/info:")
