@@ -28,7 +28,8 @@ def parse_args(params: ParamSet, args: Sequence[str], chain_key: str | None = No
     ``position=NAME`` (with ``chain_key``) starts from that position's values for the chain; the
     other pairs then override them, as in a link.
     """
-    from lib.positions import POSITION_KEY, find, unknown_position_text
+    from lib.chains import get
+    from lib.links import link_values
 
     raw: dict[str, list[str]] = {}
     for arg in args:
@@ -37,18 +38,15 @@ def parse_args(params: ParamSet, args: Sequence[str], chain_key: str | None = No
             raise UsageError(f"expected key=value, got '{quote(arg)}'")
         # Repeated keys are collected, so the registry reports them by the same rule as a link.
         raw.setdefault(key, []).append(text)
-    base: dict[str, Any] = {}
-    if chain_key is not None and POSITION_KEY in raw:
-        name = raw.pop(POSITION_KEY)[-1]
-        position = find(name)
-        if position is None:
-            raise UsageError(unknown_position_text(name))
-        base = position.overrides(chain_key)
-    check = params.check_query(raw)
-    if check.problems:
-        raise UsageError(check.problems[0].what)
-    given = params.current_keys(raw)
-    return {**check.values, **{k: v for k, v in base.items() if k not in given}}
+    if chain_key is None:
+        check = params.check_query(raw)
+        if check.problems:
+            raise UsageError(check.problems[0].what)
+        return check.values
+    values, problems = link_values(get(chain_key), raw)
+    if problems:
+        raise UsageError(problems[0].what)
+    return values
 
 
 def _json_safe(x: Any) -> Any:

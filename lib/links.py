@@ -18,7 +18,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 
 from lib.chain import Chain
 from lib.chains import CHAINS
-from lib.positions import POSITION_KEY, POSITIONS, find
+from lib.positions import POSITION_KEY, POSITIONS, Position, find
 from lib.problems import Problem, at, quote
 from lib.registry import Value
 
@@ -54,6 +54,19 @@ def link_to(chain: Chain, values: Mapping[str, Value]) -> str:
     return f"/{chain.url_path}" + (f"?{query}" if query else "")
 
 
+def position_in(raw: Mapping[str, str | list[str]]) -> tuple[Position | None, tuple[Problem, ...]]:
+    """The position a query names under ``position`` (the last one given), or a problem saying it is none."""
+    if POSITION_KEY not in raw:
+        return None, ()
+    texts = raw[POSITION_KEY]
+    name = (texts[-1] if texts else "") if isinstance(texts, list) else texts
+    position = find(name)
+    if position is not None:
+        return position, ()
+    choices = ", ".join(p.key for p in POSITIONS)
+    return None, (Problem("not_position", ("", at(POSITION_KEY, name), f" is not a position ({choices}); it was ignored.")),)
+
+
 def link_values(chain: Chain, raw: Mapping[str, str | list[str]]) -> tuple[dict[str, Value], tuple[Problem, ...]]:
     """A query's values for ``chain``: a ``position`` (applied first), then the query's own values over it.
 
@@ -61,18 +74,8 @@ def link_values(chain: Chain, raw: Mapping[str, str | list[str]]) -> tuple[dict[
     over the position; bad values are clamped or defaulted, each with a problem.
     """
     request = {k: v for k, v in raw.items() if k != POSITION_KEY}
-    problems: list[Problem] = []
-    base: dict[str, Value] = {}
-    if POSITION_KEY in raw:
-        texts = raw[POSITION_KEY]
-        name = (texts[-1] if texts else "") if isinstance(texts, list) else texts
-        position = find(name)
-        if position is None:
-            choices = ", ".join(p.key for p in POSITIONS)
-            problems.append(Problem("not_position", ("", at(POSITION_KEY, name),
-                                                     f" is not a position ({choices}); it was ignored.")))
-        else:
-            base = position.overrides(chain.key)
+    position, problems = position_in(raw)
+    base = position.overrides(chain.key) if position is not None else {}
     check = chain.params.check_query(request)
     given = chain.params.current_keys(request)
     values = {**check.values, **{k: v for k, v in base.items() if k not in given}}

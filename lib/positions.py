@@ -16,10 +16,9 @@ from dataclasses import dataclass, field
 
 from lib.chains import CHAINS, get
 from lib.chains.bio_anchors.params import COTRA_2022_FIT
-from lib.chains.bio_anchors.published import CHINCHILLA, COTRA_2020, COTRA_2022
-from lib.chains.gpt_human.params import DOUBLING_SEVILLA_MONTHS, SEVILLA
+from lib.chains.bio_anchors.published import COTRA_2020, COTRA_2022
+from lib.chains.gpt_human.params import DOUBLING_SEVILLA_MONTHS
 from lib.chains.loss.params import GAO
-from lib.problems import quote
 from lib.registry import Source, Value
 from lib.shared_params import GWERN, SHARED_KEYS
 
@@ -204,10 +203,6 @@ def effects(position: Position) -> dict[str, list[tuple[str, str, str]]]:
 def find(key: str) -> Position | None:
     """The position called ``key``, or None."""
     return next((p for p in POSITIONS if p.key == key), None)
-
-
-def unknown_position_text(key: str) -> str:
-    return f"'{quote(key)}' is not a position; choose from {', '.join(p.key for p in POSITIONS)}"
 
 
 def cli_listing() -> list[dict[str, object]]:

@@ -32,11 +32,11 @@ from streamlit.errors import StreamlitAPIException
 
 from lib.chains import CHAINS
 from lib.chart_data import figure_to_csv
-from lib.links import Link, LinkError, link_to, read_link
+from lib.links import Link, LinkError, link_to, position_in, read_link
 from lib.charts import Figure
 from lib.positions import POSITION_KEY, POSITIONS, Position, find
 from lib.presets import Preset, match_preset
-from lib.problems import Problem, at, oversized_problem, summarize
+from lib.problems import Problem, oversized_problem, summarize
 from lib.registry import Param, ParamSet, QueryCheck, Value
 from lib.shared_params import SHARED, shared_in
 
@@ -135,18 +135,12 @@ def _link_request(params: ParamSet, raw: Mapping[str, list[str]]) -> tuple[dict[
     are ordinary values and the key leaves the address.
     """
     request: dict[str, str | list[str]] = {k: v for k, v in raw.items() if k != POSITION_KEY}
-    problems: list[Problem] = []
+    position, found = position_in(raw)
+    problems = list(found)
     base: Mapping[str, Value] | None = None
-    if POSITION_KEY in raw:
-        name = raw[POSITION_KEY][-1] if raw[POSITION_KEY] else ""
-        position = find(name)
-        if position is None:
-            choices = ", ".join(p.key for p in POSITIONS)
-            problems.append(Problem("not_position", ("", at(POSITION_KEY, name),
-                                                     f" is not a position ({choices}); it was ignored.")))
-        else:
-            apply_position(position)
-            base = session_values(params) if params.keys else None
+    if position is not None:
+        apply_position(position)
+        base = session_values(params) if params.keys else None
     given = params.current_keys(request)
     if base is None and params.keys and not any(k in params for k in given):
         base = session_values(params)
