@@ -37,12 +37,12 @@ def _other(p):
 
 
 def cases(chain):
-    numbers = [p for p in chain.params.params if p.kind in ("float", "int")]
+    numbers = [p for p in chain.params.params if p.kind in ("float", "int") and p.role == "model"]
     defaults = chain.params.defaults()
     return {
         "one": {numbers[0].key: _other(numbers[0])},
         "twelve": {p.key: _other(p) for p in numbers[:MAX_PLAYERS]},
-        "every": {p.key: _other(p) for p in chain.params.params},
+        "every": {p.key: _other(p) for p in chain.params.params if p.role == "model"},
     }, defaults
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+from collections.abc import Mapping
 from functools import cached_property
 from typing import Any
 
@@ -75,6 +76,12 @@ GRID = {"showgrid": True, "gridcolor": "#e5e5e5", "zeroline": False, "linecolor"
         "automargin": False, "ticks": "outside", "ticklen": 4, "tickcolor": "#999"}
 # A translucent white box behind direct labels, so the lines under them do not cut the text.
 LABEL_BG = "rgba(255,255,255,0.8)"
+
+
+def rgba(hex_color: str, alpha: float) -> str:
+    """'#0072B2' at ``alpha`` opacity, as Plotly takes it."""
+    r, g, b = (int(hex_color[i:i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({r},{g},{b},{alpha})"
 
 
 class Chart:
@@ -148,6 +155,23 @@ class Chart:
                                      "bgcolor": LABEL_BG, "font": {"size": 12, "color": color}, "name": "placed"})
             boxes.append(Box(x, y, -3 - text_size(text, 12)[0], shift - h / 2, -3, shift + h / 2))
         return boxes
+
+    def band(self, x: object, lower: object, upper: object, color: str, alpha: float, *, name: str = "",
+             edges: tuple[str, str] | None = None) -> None:
+        """A shaded band between two curves (a closed polygon); ``edges`` names its two edges in the CSV."""
+        xs, lo, hi = (np.asarray(a, dtype=float) for a in (x, lower, upper))
+        keep = np.isfinite(lo) & np.isfinite(hi)
+        xs, lo, hi = xs[keep], lo[keep], hi[keep]
+        self.add(x=np.concatenate([xs, xs[::-1]]), y=np.concatenate([lo, hi[::-1]]), mode="lines", fill="toself",
+                 fillcolor=rgba(color, alpha), line={"width": 0, "color": rgba(color, 0.0)}, hoverinfo="skip",
+                 showlegend=False, name=name, **({"meta": {"band": list(edges)}} if edges else {}))
+
+    def quantile_bands(self, x: object, q: Mapping[float, object], color: str, what: str) -> None:
+        """The uncertainty view's bands around a line: 10-90% faint, 25-75% darker (``q`` by quantile)."""
+        self.band(x, q[0.1], q[0.9], color, 0.14, name=f"{what}: 10-90% of draws",
+                  edges=(f"{what}: 10th percentile of draws", f"{what}: 90th percentile of draws"))
+        self.band(x, q[0.25], q[0.75], color, 0.28, name=f"{what}: 25-75% of draws",
+                  edges=(f"{what}: 25th percentile of draws", f"{what}: 75th percentile of draws"))
 
     def add(self, **trace: object) -> None:
         trace.setdefault("type", "scatter")

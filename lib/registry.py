@@ -51,6 +51,25 @@ class Source:
     url: str = ""
 
 
+Z80 = 1.2815515655446004  # the 90th percentile of a standard normal: an 80% interval is ±Z80 standard deviations
+
+
+@dataclass(frozen=True)
+class Spread:
+    """How uncertain a parameter is: an 80% interval (10th to 90th percentile) at its default value.
+
+    ``sourced`` ranges come from the cited source and are on in the uncertainty view; the others
+    are this project's choice (``note`` says why), offered but off until a user turns them on.
+    lib/uncertainty.py moves the interval with the slider and draws from it.
+    """
+
+    low: float
+    high: float
+    source: Source
+    sourced: bool = True
+    note: str = ""
+
+
 @dataclass(frozen=True)
 class Param:
     """One adjustable number (or switch, or choice) of a model.
@@ -79,6 +98,11 @@ class Param:
     choice_labels: tuple[str, ...] = ()
     active_when: tuple[str, Value] | tuple[tuple[str, Value], ...] | None = None
     inactive_when: tuple[str, Value] | tuple[tuple[str, Value], ...] | None = None
+    spread: Spread | None = None
+    # "view": how results are shown (the uncertainty view's draws, seed and ranges), not a model input.
+    role: Literal["model", "view"] = "model"
+    options: tuple[float, ...] = ()  # a number offered at these values only (a select-slider)
+    widget: Literal["", "number"] = ""  # "number": a box to type into, for numbers without a useful track
 
     def conditions(self, which: str = "active_when") -> tuple[tuple[str, tuple[Value, ...]], ...]:
         """``active_when`` (or ``inactive_when``) as (key, allowed values) pairs, all of which must hold."""
@@ -191,6 +215,11 @@ class Param:
         if snap and snapped != number:
             # A slider can only show its steps: keeping 0.855 under a slider reading 0.86 would show one
             # number while the model used another.
+            if self.options:
+                offered = ", ".join(self.format_value(o) for o in self.options)
+                return snapped, Problem("off_step", (
+                    "", at(self.key, text), f" is not one of this control's values ({offered}); "
+                    f"using the nearest, {self.format_value(snapped)}."))
             return snapped, Problem("off_step", (
                 "", at(self.key, text), f" is finer than this slider's step of {self.format_value(self.step)}; "
                 f"rounded to {self.format_value(snapped)}."))
@@ -198,6 +227,8 @@ class Param:
 
     def snap(self, number: float) -> float:
         """The nearest value a linear slider can hold (min + a whole number of steps); log values stay."""
+        if self.options:
+            return min(self.options, key=lambda o: abs(o - number))
         if self.scale == "log" or self.kind not in ("float", "int"):
             return number
         step = max(self.step, 1.0) if self.kind == "int" else self.step
@@ -440,9 +471,13 @@ class ParamSet:
         return out
 
     def differences(self, values: Mapping[str, Value], reference: Mapping[str, Value]) -> tuple[str, ...]:
-        """Keys whose value differs from ``reference`` (a preset: the defaults overlaid with its values)."""
-        return tuple(p.key for p in self.params
-                     if not same_value(values.get(p.key, p.default), reference.get(p.key, p.default)))
+        """Model inputs whose value differs from ``reference`` (a preset: the defaults overlaid with its values).
+
+        How results are shown (``role="view"``: the uncertainty view's draws and ranges) is no assumption
+        of a view, so it never makes two views differ.
+        """
+        return tuple(p.key for p in self.params if p.role == "model"
+                     and not same_value(values.get(p.key, p.default), reference.get(p.key, p.default)))
 
     def inactive_reason(self, key: str, values: Mapping[str, Value]) -> str | None:
         """Why parameter ``key`` has no effect with these values (see ``Param.active_when``); None if it has."""

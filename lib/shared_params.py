@@ -16,7 +16,7 @@ Pure: no Streamlit, no I/O.
 from __future__ import annotations
 
 from lib import scaling_laws as sl
-from lib.registry import Param, ParamSet, Source
+from lib.registry import Z80, Param, ParamSet, Source, Spread
 
 GPT3_FIT = Source("Brown et al. 2020, fig. 3.1 (fit quoted by Gwern 2020, The Scaling Hypothesis, fn. 20)",
                   "https://gwern.net/scaling-hypothesis")
@@ -53,17 +53,25 @@ def _chinchilla_params(prefix: str, name: str, law: sl.ChinchillaLaw, source: So
     def note(field: str) -> str:
         return f" (bootstrap SE {getattr(se, field):g})" if se else ""
 
+    def spread(field: str) -> Spread | None:
+        # A normal with the bootstrap standard error: its 80% interval is ±1.28 SE. Drawn independently,
+        # though the estimates are correlated (A with α, B with β), which makes the bands wider.
+        if se is None:
+            return None
+        x, e = float(getattr(law, field)), float(getattr(se, field))
+        return Spread(x - Z80 * e, x + Z80 * e, source, note=f"estimate ± 1.28 × its bootstrap SE {e:g}")
+
     return (
         Param(f"{prefix}_e", f"{name} E (irreducible)", "nats", float(law.e), "Irreducible loss term" + note("e") + ".",
-              source, min=0.0, max=3.0, step=0.01),
+              source, min=0.0, max=3.0, step=0.01, spread=spread("e")),
         Param(f"{prefix}_a", f"{name} A", "", float(law.a), "Parameter-term coefficient" + note("a") + ".", source,
-              min=10.0, max=5000.0, step=step),
+              min=10.0, max=5000.0, step=step, spread=spread("a")),
         Param(f"{prefix}_b", f"{name} B", "", float(law.b), "Data-term coefficient" + note("b") + ".", source,
-              min=10.0, max=10000.0, step=step),
+              min=10.0, max=10000.0, step=step, spread=spread("b")),
         Param(f"{prefix}_alpha", f"{name} α", "", float(law.alpha), "Parameter exponent" + note("alpha") + ".", source,
-              min=0.05, max=1.0, step=step / 100),
+              min=0.05, max=1.0, step=step / 100, spread=spread("alpha")),
         Param(f"{prefix}_beta", f"{name} β", "", float(law.beta), "Data exponent" + note("beta") + ".", source,
-              min=0.05, max=1.0, step=step / 100),
+              min=0.05, max=1.0, step=step / 100, spread=spread("beta")),
     )
 
 

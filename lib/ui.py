@@ -26,19 +26,23 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 from urllib.parse import parse_qs, urlencode
 
+import pandas as pd
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 from streamlit.errors import StreamlitAPIException
 
+from lib.chain import Chain
 from lib.chains import CHAINS
 from lib.chart_data import figure_to_csv
-from lib.links import Link, LinkError, link_to, position_in, read_link
 from lib.charts import Figure
+from lib.links import Link, LinkError, link_to, position_in, read_link
 from lib.positions import POSITION_KEY, POSITIONS, Position, find
 from lib.presets import Preset, match_preset
 from lib.problems import Problem, oversized_problem, summarize
 from lib.registry import Param, ParamSet, QueryCheck, Value
 from lib.shared_params import SHARED, shared_in
+from lib.uncertainty import Draws, sensitivity, width_key
+from lib.uncertainty_charts import drivers_sentence, histogram_figure, tornado_figure
 
 # Streamlit 1.67 drops a whole query past these limits before any script sees it
 # (streamlit/runtime/state/query_params.py: sanitize_query_string); only the browser keeps it.
@@ -289,6 +293,13 @@ def _widget(param: Param, extras: Sequence[float], inactive: str | None) -> Valu
         labels = dict(zip(param.choices, param.choice_labels or param.choices))
         common["help"] += "\n\n" + "; ".join(f"**{k}**: {v}" for k, v in labels.items())
         return tuple(st.multiselect(label, options=list(param.choices), default=list(param.default), **common))
+    if param.options:
+        # Printed as the link writes them: the URL binding matches an option by its printed text.
+        return st.select_slider(label, options=list(param.options), value=float(param.default),
+                                format_func=param.format_value, **common)
+    if param.widget == "number":
+        return st.number_input(label, min_value=int(param.min), max_value=int(param.max), value=int(param.default),
+                               step=1, **common)
     if param.kind == "choice":
         # Options stay the link's short keys: a format_func would change what the URL binding matches.
         return st.radio(label, options=list(param.choices), index=param.choices.index(param.default),
@@ -303,6 +314,17 @@ def _widget(param: Param, extras: Sequence[float], inactive: str | None) -> Valu
     decimals = max(0, -math.floor(math.log10(param.step) + 1e-9))
     return st.slider(label, min_value=float(param.min), max_value=float(param.max),
                      value=float(param.default), step=float(param.step), format=f"%.{decimals}f", **common)
+
+
+def _group_key(params: ParamSet, title: str) -> str:
+    return f"_group_{params.model}_{title}"
+
+
+def open_control(params: ParamSet, key: str) -> None:
+    """Open the section of the controls that holds parameter ``key`` (it then shows on the next run)."""
+    for title, keys in params.groups:
+        if key in keys:
+            st.session_state[_group_key(params, title)] = True
 
 
 def _current_values(params: ParamSet, drawn: Mapping[str, Value]) -> dict[str, Value]:
@@ -337,12 +359,17 @@ def controls(params: ParamSet, presets: Sequence[Preset] = (), expanded: Sequenc
     values: dict[str, Value] = {}
     with side:
         picker = st.container()  # drawn last, from every value below, but shown first
+        # The uncertainty view's switch sits above the sections; with it off, its other controls
+        # (the seed, each number's range) are not drawn and keep their values.
+        if "samples" in params:
+            values["samples"] = _control(params, "samples", values)
+        showing = bool(values.get("samples"))
         groups = params.groups or (("Parameters", params.keys),)
         for title, keys in groups:
-            keys = tuple(k for k in keys if k != key)
+            keys = tuple(k for k in keys if k not in (key, "samples") and (showing or params[k].role != "view"))
             if not keys:
                 continue
-            with st.expander(title, expanded=title in expanded):
+            with st.expander(title, expanded=title in expanded, key=_group_key(params, title)):
                 for k in keys:
                     values[k] = _control(params, k, values)
         st.button("Reset all to defaults", on_click=_apply, args=(params, {}), key=f"_reset_{params.model}",
@@ -626,3 +653,78 @@ def compare_share(a: str, b: str) -> None:
         st.caption("This link restores both views and the comparison. The address bar holds it too.")
         st.code(f"{base}?{query}" if base else "(the link appears when the page is open in a browser)",
                 language=None, wrap_lines=True)
+
+
+# -- the uncertainty view ---------------------------------------------------------------------------
+
+def _switch_on_our_ranges(params: ParamSet) -> None:
+    for p in params.params:
+        if p.spread is not None and not p.spread.sourced and width_key(p.key) in params:
+            st.session_state[width_key(p.key)] = 1.0
+
+
+def uncertainty_section(chain: Chain, values: Mapping[str, Value], draws: Draws) -> None:
+    """How wide each answer is over the draws, one headline's distribution, and the tornado of its drivers."""
+    params = chain.params
+    st.subheader("How wide the answer is")
+    if not draws.ranges:
+        ours = [p.label for p in params.params if p.spread is not None and not p.spread.sourced]
+        st.info("No number here has a range switched on with these settings, so every draw is the same. Give a "
+                "number a range in its section of the controls (its *Range* slider, above 0)"
+                + (f", or switch on this project's ranges for {', '.join(ours)}." if ours else "."),
+                icon=":material/info:")
+        if ours:
+            st.button("Switch on our ranges", on_click=_switch_on_our_ranges, args=(params,),
+                      key=f"_{params.model}_our_ranges")
+        return
+    names = ", ".join(f"{r.param.label} ({r.param.format_value(r.clipped[0])} to {r.param.format_value(r.clipped[1])}"
+                      f"{' ' + r.param.unit if r.param.unit else ''})" for r in draws.ranges)
+    st.caption(f"{draws.n:,} draws (seed {draws.seed}). 80% intervals drawn from: {names}. Log-normal for "
+               "log-scale numbers, normal otherwise, truncated to each slider's range; every other number as set.")
+    rows = []
+    for h in chain.headlines:
+        s = draws.summaries[h.key]
+
+        def shown(x: float | None) -> str:
+            return h.format(x) if x is not None else "no value"
+
+        rows.append({"headline": h.label, "median": shown(s.p50), "80% interval": f"{shown(s.p10)} to {shown(s.p90)}",
+                     "draws without a value": f"{s.undefined:.0%}"})
+    st.table(pd.DataFrame(rows).set_index("headline"))
+
+    varying = [h for h in chain.headlines if draws.summaries[h.key].p10 != draws.summaries[h.key].p90]
+    labels = {h.label: h for h in chain.headlines}
+    pick = f"_{params.model}_spread_of"
+    if st.session_state.get(pick) not in labels:
+        st.session_state[pick] = (varying or list(chain.headlines))[0].label
+    headline = labels[st.selectbox("Distribution of", list(labels), key=pick)]
+    summary = draws.summaries[headline.key]
+    chart(histogram_figure(headline, draws.heads.values[headline.key], summary), f"{chain.url_path}_draws",
+          f"{chain.url_path}_draws", download=False)
+    if summary.undefined:
+        st.caption(f"{summary.undefined:.0%} of draws give no value ({_reason(draws, headline.key)}); the histogram "
+                   "shows the others.")
+
+    st.subheader("Which slider matters most")
+    swings = sensitivity(chain, values)[headline.key]
+    current = chain.headline_values(values)[headline.key].value
+    chart(tornado_figure(headline, current, swings), f"{chain.url_path}_tornado", f"{chain.url_path}_tornado",
+          download=False)
+    st.markdown(drivers_sentence(headline, swings))
+    st.caption("Each bar: one ranged number moved alone from the low to the high end of its 80% interval, every "
+               "other number as set; orange where its high end raises the headline, blue where it lowers it.")
+    opener = f"_{params.model}_open_param"
+
+    def on_open() -> None:
+        key = {s.param.label: s.param.key for s in swings}.get(st.session_state[opener])
+        if key is not None:
+            open_control(params, key)
+        st.session_state[opener] = None
+
+    st.selectbox("Open a parameter's controls", [s.param.label for s in swings], index=None, key=opener,
+                 on_change=on_open, placeholder="Pick one from the chart")
+
+
+def _reason(draws: Draws, key: str) -> str:
+    reasons = [str(r) for r in draws.heads.reasons[key] if r]
+    return max(set(reasons), key=reasons.count) if reasons else "none"

@@ -6,6 +6,8 @@ import streamlit as st
 from lib import ui, units
 from lib.chains import bio_anchors
 from lib.chains.bio_anchors.charts import cdf_figure, compute_figure
+from lib.chains.bio_anchors.model import p_tai_draws
+from lib.uncertainty import quantile_bands, run_draws
 from lib.chains.bio_anchors.model import HEADLINE_YEARS, BioAnchorsResult
 from lib.chains.bio_anchors.params import NONE_FROM, NONE_TO
 from lib.chains.bio_anchors.published import ANCHORS
@@ -41,6 +43,8 @@ def shift_text(oom: float) -> str:
 def draw(values: dict) -> None:
     result = chain.run(values)
     link = ui.view_link(chain.params, values)
+    draws = run_draws(chain, values) if values["samples"] else None
+    bands = quantile_bands(p_tai_draws(draws.batch)) if draws and draws.ranges else None
 
     for warning in result.warnings:
         st.warning(warning, icon=":material/warning:")
@@ -56,9 +60,12 @@ def draw(values: dict) -> None:
 
     # One chart at a time (ui.tabbed): a hardware move redraws one chart.
     ui.tabbed("bio_view", {
-        "Probability of TAI by year": lambda: ui.chart(cdf_figure(result, bool(values["anchors"])),
+        "Probability of TAI by year": lambda: ui.chart(cdf_figure(result, bool(values["anchors"]), bands),
                                                        "tai_probability_by_year", "cdf", link),
         "Compute against requirements": lambda: compute_view(result, link)})
+
+    if draws is not None:
+        ui.uncertainty_section(chain, values, draws)
 
     st.subheader("Per anchor")
     shift = result.data_shift_oom

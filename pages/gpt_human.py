@@ -6,10 +6,11 @@ from lib import data, ui, units
 from lib.chains import gpt_human
 from lib.chains.gpt_human.charts import compute_figure, cost_figure, loss_curve_figure
 from lib.chains.gpt_human.derivation import ESSAY_DATES, derivation, money
-from lib.chains.gpt_human.model import format_year, series
+from lib.chains.gpt_human.model import cost_draws, format_year, series
 from lib.chains.gpt_human.params import DOUBLING_AMODEI_MONTHS as FAST
 from lib.chains.gpt_human.params import DOUBLING_SEVILLA_MONTHS as SLOW
 from lib.frontier import ON_GPT3_SCALE, SCALE
+from lib.uncertainty import quantile_bands, run_draws
 
 ESSAY_KEYS = ("law", "fit_k", "fit_b", "ref_pfd", "ref_cost", "target", "human", "ratio", "floor", "doubling", "halving",
               "start", "budget")
@@ -50,6 +51,9 @@ def draw(values: dict) -> None:
     curves = series(values, result)
     cash = money(values, data.load("cpi_us").table, data.load("reference_budgets").table)
     link = ui.view_link(chain.params, values)
+    draws = run_draws(chain, values) if values["samples"] else None
+    bands = (quantile_bands(cost_draws(draws.batch, curves.cost_years))
+             if draws and draws.ranges and curves.cost_years.size else None)
 
     start = int(values["start"])
     # The note on the essay's own dates holds for its numbers only (the doubling and halving counts it quotes).
@@ -88,7 +92,9 @@ def draw(values: dict) -> None:
                + (" " + ESSAY_DATES if not chain.params.differences(values, essay) else ""))
 
     st.subheader("When does it become affordable?")
-    ui.chart(cost_figure(curves, result, cash, float(values["budget"])), "gpt_human_cost", "cost", link)
+    ui.chart(cost_figure(curves, result, cash, float(values["budget"]), bands), "gpt_human_cost", "cost", link)
+    if draws is not None:
+        ui.uncertainty_section(chain, values, draws)
     st.subheader("When does the largest training run get there?")
 
 

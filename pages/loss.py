@@ -7,6 +7,9 @@ from lib import scaling_laws as sl
 from lib import ui, units
 from lib.chains import loss
 from lib.chains.loss.charts import allocation_figure, isoflop_figure, loss_figure
+from lib.chains.loss.model import law_draws
+from lib.shared_params import LAW_CONSTANTS
+from lib.uncertainty import quantile_bands, run_draws
 from lib.chain import HeadlineValue
 from lib.chains.loss.model import COMPUTE_GRID
 from lib.chains.loss.params import GPT3_FLOP
@@ -54,10 +57,16 @@ def draw(values: dict) -> None:
     result = loss.run(values)
     link = ui.view_link(chain.params, values)
     headlines(values, result, result.headlines.row(0))
+    draws = run_draws(chain, values) if values["samples"] else None
+    # Bands for the laws a ranged number moves; the others would be lines of zero width.
+    bands = {key: quantile_bands(law_draws(draws.batch, key)) for key in result.curves
+             if draws and any(r.param in LAW_CONSTANTS[key] for r in draws.ranges)}
     # One chart at a time (ui.tabbed): a budget move redraws one chart, and a phone scrolls past one.
-    ui.tabbed("loss_view", {"Loss vs compute": lambda: draw_curves(result, link),
+    ui.tabbed("loss_view", {"Loss vs compute": lambda: draw_curves(result, link, bands),
                             "Allocation": lambda: draw_allocation(result, link),
                             "IsoFLOP view": lambda: draw_isoflop(result, link)})
+    if draws is not None:
+        ui.uncertainty_section(chain, values, draws)
 
 
 def headlines(values: dict, result: loss.LossResult, heads: dict) -> None:
@@ -80,8 +89,8 @@ def headlines(values: dict, result: loss.LossResult, heads: dict) -> None:
                    help=chain.headline(key).help, delta_color="off", delta_arrow="off")
 
 
-def draw_curves(result: loss.LossResult, link: str) -> None:
-    ui.chart(loss_figure(result), "loss_vs_compute", "loss", link)
+def draw_curves(result: loss.LossResult, link: str, bands: dict) -> None:
+    ui.chart(loss_figure(result, bands), "loss_vs_compute", "loss", link)
     st.caption(
         "Solid lines: each law along its compute-optimal frontier. Dotted: the strong scenario; dashed: the weak "
         "one. Rings on the budget line: each law's loss at your budget. Diamonds: notable models at their training compute, with the loss the chosen "

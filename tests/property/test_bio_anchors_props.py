@@ -32,7 +32,8 @@ def _value(p: Param) -> st.SearchStrategy:
     return st.floats(p.min, p.max)
 
 
-VALUES = st.fixed_dictionaries({p.key: _value(p) for p in PARAMS.params})
+# Model inputs only: the uncertainty view's settings (draws, seed, ranges) change no single run.
+VALUES = st.fixed_dictionaries({p.key: _value(p) for p in PARAMS.params if p.role == "model"})
 FASTER = st.floats(0.05, 0.95)  # multiplier < 1 on a halving/doubling time
 
 

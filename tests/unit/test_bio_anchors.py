@@ -281,6 +281,8 @@ def test_params_registry() -> None:
         assert PARAMS[key].scale == "log"
     for p in PARAMS.params:
         assert p.help and p.source.citation
+        if p.role == "view":
+            continue  # how results are shown (draws, seed, ranges): settings, checked in test_uncertainty.py
         if p.source == OUR_CHOICE:
             # This project's own choice has no page to link to; its help text must say so.
             assert "our choice" in p.help.lower(), p.key

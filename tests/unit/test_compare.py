@@ -33,7 +33,7 @@ def _value(draw, p):
 @st.composite
 def view_pairs(draw, chain, max_diff: int = 5):
     """A random view A, and B: A with a few parameters drawn again."""
-    inputs = [p for p in chain.params.params if p.kind != "multi"]
+    inputs = [p for p in chain.params.params if p.kind != "multi" and p.role == "model"]
     a = {p.key: _value(draw, p) for p in inputs}
     keys = draw(st.lists(st.sampled_from([p.key for p in inputs]), min_size=0, max_size=max_diff, unique=True))
     b = {**a, **{k: _value(draw, chain.params[k]) for k in keys}}
@@ -156,7 +156,7 @@ def test_the_default_example_cotra_2020_against_2022_is_split_and_said_in_words(
 def test_more_than_twelve_differences_are_split_over_the_registry_groups():
     chain = get("bio-anchors")
     p = chain.params
-    numbers = [q for q in p.params if q.kind in ("float", "int")][:MAX_PLAYERS + 2]
+    numbers = [q for q in p.params if q.kind in ("float", "int") and q.role == "model"][:MAX_PLAYERS + 2]
     b = {q.key: q.max if q.default != q.max else q.min for q in numbers}
     c = compare(chain, {}, b)
     assert c.method == "groups"
@@ -214,7 +214,7 @@ def test_links_of_two_chains_cannot_be_compared():
 
 def test_every_chain_splits_twelve_differences_in_one_batch():
     for chain in CHAINS:
-        numbers = [q for q in chain.params.params if q.kind in ("float", "int")][:MAX_PLAYERS]
+        numbers = [q for q in chain.params.params if q.kind in ("float", "int") and q.role == "model"][:MAX_PLAYERS]
         b = {q.key: q.max if q.default != q.max else q.min for q in numbers}
         batch = coalition_batch(chain, {**chain.params.defaults()}, {**chain.params.defaults(), **b},
                                 players_for(chain, tuple(q.key for q in numbers))[0])

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import numpy as np
 
 from lib import units
 from lib.chains.bio_anchors.model import BioAnchorsResult
 from lib.chains.bio_anchors.published import ANCHORS
 from lib.chart_labels import dodge, frames, text_size
-from lib.charts import ANCHOR_COLORS, LABEL_BG, Chart, Figure, axis, year_axis
+from lib.charts import ANCHOR_COLORS, LABEL_BG, Chart, Figure, axis, rgba, year_axis
 from lib.overlay import Line, Overlay
 
 # Short anchor names for the labels at the right-hand end of each requirement line.
@@ -19,18 +21,15 @@ COMPUTE_HEIGHT = 600
 CDF_HEIGHT = 500
 
 
-def _rgba(hex_color: str, alpha: float) -> str:
-    r, g, b = (int(hex_color[i:i + 2], 16) for i in (1, 3, 5))
-    return f"rgba({r},{g},{b},{alpha})"
-
-
-def cdf_figure(result: BioAnchorsResult, show_anchors: bool) -> Figure:
-    """P(TAI by year): the weighted total in bold, each anchor's own curve faint."""
+def cdf_figure(result: BioAnchorsResult, show_anchors: bool, bands: Mapping[float, np.ndarray] | None = None) -> Figure:
+    """P(TAI by year): the weighted total in bold, each anchor's own curve faint; ``bands`` over draws around it."""
     chart = Chart()
     years = result.years
+    if bands is not None:
+        chart.quantile_bands(years, bands, "#555555", "P(TAI by year)")
     if show_anchors:
         for a in ANCHORS:
-            chart.line(years, result.p_by_anchor[a.key], f"{a.label} (alone)", _rgba(ANCHOR_COLORS[a.key], 0.7),
+            chart.line(years, result.p_by_anchor[a.key], f"{a.label} (alone)", rgba(ANCHOR_COLORS[a.key], 0.7),
                        width=2, hover=f"{a.label}<br>%{{x}}: %{{y:.0%}}<extra></extra>")
     chart.line(years, result.p_tai, "P(TAI by year), all anchors", "black", width=5,
                hover="%{x}: %{y:.1%}<extra>all anchors</extra>")
@@ -68,7 +67,7 @@ def compute_figure(result: BioAnchorsResult) -> Figure:
         # The band is unnamed (no legend entry of its own; its legend group toggles it with the
         # median); its edges are in the CSV through ``meta``.
         chart.add(x=np.concatenate([years, years[::-1]]), y=np.concatenate([p10, p90[::-1]]), fill="toself",
-                  fillcolor=_rgba(color, 0.07), line={"width": 1.2, "color": _rgba(color, 0.7)}, hoverinfo="skip",
+                  fillcolor=rgba(color, 0.07), line={"width": 1.2, "color": rgba(color, 0.7)}, hoverinfo="skip",
                   showlegend=False, legendgroup=a.key, mode="lines",
                   meta={"band": [f"{a.label}: 10th percentile requirement (FLOP)",
                                  f"{a.label}: 90th percentile requirement (FLOP)"]})

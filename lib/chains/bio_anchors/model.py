@@ -263,3 +263,8 @@ def cli_results(result: BioAnchorsResult) -> dict:
             for k in ANCHOR_KEYS
         },
     }
+
+
+def p_tai_draws(values: Values) -> Array:
+    """P(TAI by year) for each row of a batch (rows × :data:`YEARS`), for the uncertainty view's bands."""
+    return evaluate_batch(values).p_tai

@@ -17,7 +17,8 @@ from lib.chains.bio_anchors.published import (
 )
 from lib.facts import US_GDP_2020_USD
 from lib.presets import Preset
-from lib.registry import Param, ParamSet
+from lib.registry import Param, ParamSet, Spread
+from lib.uncertainty import with_uncertainty
 
 T = COTRA_2020_TRENDS
 NONE_FROM, NONE_TO = 2020, 2100  # the years the two "none" weight sliders apply to
@@ -40,7 +41,12 @@ def _median_param(a: Anchor) -> Param:
 
 ALGO_CHOICES = ("rule", "global")
 
-PARAMS = ParamSet(
+# The ends of the "Faster/Slower trends (our spread)" presets, offered as 80% intervals; off by default
+# (no source gives these ranges).
+TREND_NOTE = "the ends of the Faster and Slower trends presets as its 80% interval, a range we chose"
+
+# With the uncertainty view's controls (draws, seed, a range per number): lib/uncertainty.py.
+PARAMS = with_uncertainty(ParamSet(
     model="bio-anchors",
     params=(
         *(_weight_param(a) for a in ANCHORS),
@@ -68,19 +74,21 @@ PARAMS = ParamSet(
               "Price-performance of training hardware in 2025, in 2020 dollars (~1e17 in 2020, 4e17 in 2025).",
               COTRA_2020, min=1e15, max=1e21, scale="log"),
         Param("hw_halving", "Hardware price halving time", "years", T.hw_halving_years,
-              "Years for the price of a FLOP to halve (report: 2.5).", COTRA_2020, min=0.5, max=10.0, scale="log"),
+              "Years for the price of a FLOP to halve (report: 2.5).", COTRA_2020, min=0.5, max=10.0, scale="log",
+              spread=Spread(1.5, 3.5, OUR_CHOICE, sourced=False, note=TREND_NOTE)),
         Param("flop_usd_max", "Maximum FLOP per dollar", "FLOP/$", T.max_flop_per_usd,
               "Level where hardware price-performance levels off (report: about six more orders of magnitude; "
-              "the port uses 1e24).", RP_PORT, min=1e19, max=1e30, scale="log"),
+              "the port uses 1e24).", RP_PORT, min=1e19, max=1e30, scale="log",
+              spread=Spread(1e22, 1e26, OUR_CHOICE, sourced=False, note=TREND_NOTE)),
         Param("spend", "Spend on the largest run in 2025", "$", T.spend_2025_usd,
               "Dollars (2020) spent on the largest training run in 2025 (report: $1e9).", COTRA_2020,
-              min=1e6, max=1e13, scale="log"),
+              min=1e6, max=1e13, scale="log", spread=Spread(1e8, 1e10, OUR_CHOICE, sourced=False, note=TREND_NOTE)),
         Param("spend_doubling", "Spend doubling time", "years", T.spend_doubling_years,
               "Years for the largest-run budget to double (the report's spreadsheet: 2.5; prose summaries say 2).",
               RP_PORT, min=0.5, max=10.0, scale="log"),
         Param("gdp_share", "Maximum share of GDP", "%", 100 * T.max_gdp_share,
               "Spending levels off at this share of the largest economy's GDP (report: 1%).", COTRA_2020,
-              min=0.05, max=10.0, step=0.05),
+              min=0.05, max=10.0, step=0.05, spread=Spread(0.5, 2.0, OUR_CHOICE, sourced=False, note=TREND_NOTE)),
         Param("gdp_growth", "GDP growth", "%/yr", 100 * T.gdp_growth,
               f"Real growth of the largest economy's GDP, from US GDP in 2020 "
               f"(${US_GDP_2020_USD.value / 1e12:.2f}T, BEA).", BEA_GDP, min=0.0, max=10.0, step=0.1),
@@ -93,11 +101,13 @@ PARAMS = ParamSet(
         Param("algo_halving", "Algorithmic halving time", "years", T.algo_halving_years,
               "Years for the compute needed (at fixed capability) to halve, used when progress is the same for "
               "every anchor (the port's rule spans 2 to 3.5).", RP_PORT, min=0.5, max=10.0, scale="log",
-              active_when=("algo", "global")),
+              active_when=("algo", "global"),
+              spread=Spread(2.0, 3.5, RP_PORT, note="the ends of the port's per-anchor rule as its 80% interval")),
         Param("algo_cap", "Maximum algorithmic progress", "OOM", T.algo_cap_oom,
               "Orders of magnitude by which algorithms can at most cut the requirement, used when progress is the "
               "same for every anchor (the port's rule spans 2 to 5).", RP_PORT, min=0.0, max=8.0, step=0.1,
-              active_when=("algo", "global")),
+              active_when=("algo", "global"),
+              spread=Spread(2.0, 5.0, RP_PORT, note="the ends of the port's per-anchor rule as its 80% interval")),
         Param("algo_start", "Algorithmic progress counted from", "", T.algo_start_year,
               "Year from which requirements start to shrink with better algorithms (the port: 2025; "
               "the requirements themselves are stated with 2020 algorithms).", RP_PORT,
@@ -113,7 +123,7 @@ PARAMS = ParamSet(
         ("Algorithms", ("algo", "algo_halving", "algo_cap", "algo_start")),
         ("Display", ("anchors",)),
     ),
-)
+))
 
 COTRA_2022_FIT = {
     "w_life": 10.0, "w_short": 47.0, "w_med": 10.0, "w_long": 10.0, "w_genome": 10.0, "w_evo": 10.0,

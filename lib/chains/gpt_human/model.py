@@ -278,3 +278,11 @@ def cli_results(result: GptHumanResult) -> dict[str, float | None]:
         "halvings_to_budget": r.halvings_to_budget,
         "year_affordable": r.year_affordable,
     }
+
+
+def cost_draws(values: Values, years: np.ndarray) -> np.ndarray:
+    """The cost of a GPT-human at ``years`` for each row of a batch (rows × years, start-year dollars), NaN if never."""
+    v = PARAMS.coerce_batch(values)
+    cost0 = chain_arrays(values)["cost_start_usd"]
+    with np.errstate(over="ignore", invalid="ignore"):
+        return cost0[:, None] * np.exp2(-(years[None, :] - v["start"][:, None]) * 12.0 / v["halving"][:, None])

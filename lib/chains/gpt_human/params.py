@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from lib.presets import Preset
-from lib.registry import Param, ParamSet, Source
+from lib.registry import Param, ParamSet, Source, Spread
 from lib.frontier import LAW_KEYS, ON_GPT3_SCALE
 from lib.shared_params import BESIROGLU_PARAMS, FIT_B, FIT_K, HOFFMANN_PARAMS, HUMAN, K_ALPHA, K_CC
+from lib.uncertainty import with_uncertainty
 
 GWERN = Source("Gwern 2020, 'The Scaling Hypothesis', footnote 20", "https://gwern.net/scaling-hypothesis")
 AMODEI = Source("Amodei & Hernandez 2018, 'AI and Compute'", "https://openai.com/research/ai-and-compute")
@@ -19,6 +20,8 @@ HERNANDEZ = Source("Hernandez & Brown 2020, 'Measuring the Algorithmic Efficienc
 
 DOUBLING_AMODEI_MONTHS = 3.4  # Amodei & Hernandez 2018: 3.4-month doubling, 2012-2018
 DOUBLING_SEVILLA_MONTHS = 6.0  # Sevilla et al. 2022: ~6 months in the deep-learning era
+DOUBLING_RANGE = Source("Amodei & Hernandez 2018 (3.4 months, 2012-2018) and Sevilla et al. 2022 (~6 months, "
+                        "deep-learning era)", "https://arxiv.org/abs/2202.05924")
 
 # The fit and the human-level loss are shared with the Loss page (lib/shared_params.py), whose
 # bounds keep every corner finite; the model clamps to them, so no input can produce inf or NaN.
@@ -30,7 +33,8 @@ def _for_law(law: str, params: tuple[Param, ...]) -> tuple[Param, ...]:
     return tuple(replace(p, active_when=("law", law)) for p in params)
 
 
-PARAMS = ParamSet(
+# With the uncertainty view's controls (draws, seed, a range per number): lib/uncertainty.py.
+PARAMS = with_uncertainty(ParamSet(
     model="gpt-human",
     params=(
         Param("law", "Loss curve", "", "gpt3",
@@ -72,7 +76,11 @@ PARAMS = ParamSet(
         Param("doubling", "Doubling time of largest training runs", "months", DOUBLING_AMODEI_MONTHS,
               f"Amodei & Hernandez 2018 measured {DOUBLING_AMODEI_MONTHS:g} months (2012-2018); Sevilla et al. "
               f"2022 find ~{DOUBLING_SEVILLA_MONTHS:g} months in the deep-learning era.", AMODEI,
-              min=0.5, max=120.0, scale="log"),
+              min=0.5, max=120.0, scale="log",
+              # The two measurements as the ends of an 80% interval: the essay's figure is the fast end.
+              spread=Spread(DOUBLING_AMODEI_MONTHS, DOUBLING_SEVILLA_MONTHS, DOUBLING_RANGE,
+                            note="Amodei & Hernandez's 3.4 months and Sevilla et al.'s ~6 as its 10th and 90th "
+                                 "percentiles")),
         Param("halving", "Halving time of cost of fixed capability", "months", 16.0,
               "Time for the cost of a fixed level of performance to halve. Hernandez & Brown 2020 measured "
               "algorithmic efficiency alone (44x less compute for AlexNet-level accuracy 2012-2019, doubling "
@@ -108,7 +116,7 @@ PARAMS = ParamSet(
         ("Trends", ("doubling", "halving", "start", "budget")),
         ("Display", ("refs", "dollars")),
     ),
-)
+))
 
 PRESETS: tuple[Preset, ...] = (
     Preset("Gwern 2020 (essay)",

@@ -224,3 +224,11 @@ def cli_results(result: LossResult) -> dict[str, object]:
         "human_loss": result.human_loss,
         "human_crossing_flop": result.human_crossing,
     }
+
+
+def law_draws(values: Values, key: str, grid: np.ndarray = COMPUTE_GRID) -> np.ndarray:
+    """One law's loss along its frontier on ``grid`` for each row of a batch (rows × grid), for bands."""
+    v = PARAMS.coerce_batch(values)
+    columns = {k: a[:, None] if isinstance(a, np.ndarray) and a.ndim == 1 and a.dtype.kind == "f" else a
+               for k, a in v.items()}
+    return np.broadcast_to(frontier.loss(key, columns, grid[None, :]), (len(v["compute"]), len(grid)))

@@ -13,6 +13,7 @@ from lib.registry import Param, ParamSet, Source
 from lib.shared_params import (BESIROGLU, BESIROGLU_PARAMS, FIT_B, FIT_K, GPT3_FIT, HOFFMANN, HOFFMANN_PARAMS, HUMAN,
                                K_ALPHA, K_CC, KAPLAN)
 from lib.units import PF_DAY_FLOP, format_number
+from lib.uncertainty import with_uncertainty
 
 GAO = Source("Gao 2021, Thoughts on the Alignment Implications of Scaling Language Models "
              "(strong vs weak capabilities scenarios); the values are our assumptions to argue over",
@@ -33,7 +34,8 @@ def _toggle(key: str) -> Param:
     return Param(key, f"Show {name}", "", True, f"Draw the {name} curve.", LAW_SOURCES[key], kind="bool")
 
 
-PARAMS = ParamSet(
+# With the uncertainty view's controls (draws, seed, a range per number): lib/uncertainty.py.
+PARAMS = with_uncertainty(ParamSet(
     "loss",
     (
         Param("compute", "Compute budget", "FLOP", GPT3_FLOP, "Training compute of the run you are asking "
@@ -77,7 +79,7 @@ PARAMS = ParamSet(
         ("Where the line ends", ("strong", "strong_e", "weak", "weak_floor", "bend", "bend_ooms", "human")),
         ("Model points and IsoFLOP", ("iso_law",)),
     ),
-)
+))
 
 PRESETS: tuple[Preset, ...] = (
     Preset("Published constants", "Every law with its paper's constants; budget at GPT-3.", {}, GPT3_FIT),
