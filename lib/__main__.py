@@ -12,6 +12,7 @@ import math
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from lib.problems import quote
@@ -66,7 +67,8 @@ def main(argv: Sequence[str]) -> int:
 
     names = [c.key for c in CHAINS]
     if not argv or argv[0] in ("-h", "--help"):
-        print(f"usage: python -m lib {{{','.join(names)}}} [position=NAME] [key=value ...]")
+        print(f"usage: python -m lib {{{','.join(names)}}} [position=NAME] [key=value ...] "
+              "[--samples N [--seed S]] [--sensitivity]")
         print("       python -m lib positions   (the essays' positions, with their sources and values, as JSON)")
         print("       python -m lib compare LINK_A LINK_B   (two links of one chain: headlines, differences and "
               "each parameter's share of every difference, as JSON)")
@@ -92,6 +94,7 @@ def main(argv: Sequence[str]) -> int:
         print(f"error: unknown chain '{name}' (choose from {', '.join(names)})", file=sys.stderr)
         return 2
     try:
+        flags, rest = _flags(rest)
         values = parse_args(chain.params, rest, chain.key)
     except UsageError as err:
         print(f"error: {err}", file=sys.stderr)
@@ -99,8 +102,55 @@ def main(argv: Sequence[str]) -> int:
     result = chain.run(values)
     out = {"model": chain.key, "params": values, "results": chain.cli_results(result),
            "headlines": {k: h.json() for k, h in chain.headline_values(values).items()}}
+    if flags.samples:
+        from lib.uncertainty import run_draws
+
+        draws = run_draws(chain, values, flags.samples, flags.seed)
+        out["uncertainty"] = {k: s.json() for k, s in draws.summaries.items()}
+        out["uncertainty_ranges"] = {r.param.key: list(r.clipped) for r in draws.ranges}
+    if flags.sensitivity:
+        from lib.uncertainty import cli_sensitivity, sensitivity
+
+        out["sensitivity"] = cli_sensitivity(sensitivity(chain, values))
     print(json.dumps(_json_safe(out), indent=2))
     return 0
+
+
+@dataclass(frozen=True)
+class Flags:
+    samples: int = 0
+    seed: int = 1
+    sensitivity: bool = False
+
+
+def _flags(args: Sequence[str]) -> tuple[Flags, list[str]]:
+    """``--samples N``, ``--seed S`` and ``--sensitivity`` (anywhere among the key=value pairs), and the rest."""
+    from lib.uncertainty import DEFAULT_SEED, MAX_SAMPLES, MAX_SEED
+
+    found: dict[str, Any] = {"seed": DEFAULT_SEED}
+    rest: list[str] = []
+    items = iter(args)
+    for arg in items:
+        name, eq, inline = arg.partition("=")
+        if name == "--sensitivity" and not eq:
+            found["sensitivity"] = True
+        elif name in ("--samples", "--seed"):
+            text = inline if eq else next(items, None)
+            if text is None:
+                raise UsageError(f"{name} needs a whole number")
+            limit = MAX_SAMPLES if name == "--samples" else MAX_SEED
+            try:
+                number = int(text, 10)
+            except ValueError:
+                raise UsageError(f"{name} takes a whole number from 0 to {limit:,}, not '{quote(text)}'") from None
+            if not 0 <= number <= limit:
+                raise UsageError(f"{name} takes a whole number from 0 to {limit:,}, not {quote(text)}")
+            found[name[2:]] = number
+        elif arg.startswith("--"):
+            raise UsageError(f"unknown option '{quote(arg)}' (options: --samples N, --seed S, --sensitivity)")
+        else:
+            rest.append(arg)
+    return Flags(**found), rest
 
 
 def _compare(args: Sequence[str]) -> int:

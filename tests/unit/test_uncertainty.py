@@ -1,0 +1,187 @@
+"""The uncertainty view's arithmetic: ranges, draws, summaries, swings, and the CLI flags."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import numpy as np
+import pytest
+
+from lib.__main__ import main
+from lib.chains import CHAINS, get
+from lib.registry import Z80
+from lib.uncertainty import (
+    MAX_SAMPLES,
+    draw,
+    interval,
+    ranges,
+    run_draws,
+    sensitivity,
+    spread_of,
+    swing_size,
+    width_key,
+)
+
+IDS = [c.key for c in CHAINS]
+# A few ranges on for every chain, sourced or ours, so every test has something to draw.
+ON = {"loss": {"u_b_e": 1.0, "u_fit_b": 1.0}, "gpt-human": {"u_halving": 1.0},
+      "bio-anchors": {"u_hw_halving": 1.0, "u_spend": 1.0}}
+
+
+def _values(chain, **extra):
+    return {**chain.params.defaults(), **ON[chain.key], **extra}
+
+
+def test_every_range_is_declared_with_its_source_and_contains_its_default():
+    for chain in CHAINS:
+        for p in chain.params.params:
+            if p.spread is None:
+                continue
+            assert p.spread.low < p.spread.high and p.spread.source.citation, p.key
+            assert p.spread.low <= p.default <= p.spread.high, p.key
+            assert chain.params[width_key(p.key)].default == (1.0 if p.spread.sourced else 0.0), p.key
+
+
+def test_the_replication_ranges_are_its_standard_errors_and_the_doubling_range_its_two_measurements():
+    gpt = get("gpt-human").params
+    s = gpt["doubling"].spread
+    assert (s.low, s.high) == (3.4, 6.0) and s.sourced
+    e = gpt["b_e"].spread
+    assert (e.high - e.low) / 2 == pytest.approx(Z80 * 0.026)  # Besiroglu et al. 2024: E's bootstrap SE
+    bio = get("bio-anchors").params
+    assert not bio["hw_halving"].spread.sourced  # our choice: no source gives it, off by default
+    assert bio["algo_halving"].spread.sourced
+
+
+def test_the_interval_moves_with_the_slider_and_scales_with_its_width():
+    p = get("gpt-human").params["doubling"]
+    assert interval(p, 3.4, 1.0) == pytest.approx((3.4, 6.0))
+    assert interval(p, 6.8, 1.0) == pytest.approx((6.8, 12.0))  # ratios kept on a log scale
+    lo, hi = interval(p, 3.4, 2.0)
+    assert hi == pytest.approx(3.4 * (6.0 / 3.4) ** 2)
+    linear = get("loss").params["b_e"]
+    lo1, hi1 = interval(linear, 1.9, 0.5)
+    assert (hi1 - lo1) == pytest.approx((linear.spread.high - linear.spread.low) / 2)
+    fallback = spread_of(get("gpt-human").params["halving"])
+    assert (fallback.low, fallback.high) == (8.0, 32.0) and not fallback.sourced
+
+
+@pytest.mark.parametrize("chain", CHAINS, ids=IDS)
+def test_seeded_draws_are_reproducible_and_stay_in_bounds(chain):
+    values = _values(chain)
+    a, b = draw(chain.params, values, 500, 7), draw(chain.params, values, 500, 7)
+    c = draw(chain.params, values, 500, 8)
+    ranged = [r.param.key for r in ranges(chain.params, values)]
+    assert ranged
+    for key in ranged:
+        assert np.array_equal(a[key], b[key])
+        assert not np.array_equal(a[key], c[key])
+        p = chain.params[key]
+        assert np.all((a[key] >= p.min) & (a[key] <= p.max))
+
+
+@pytest.mark.parametrize("chain", CHAINS, ids=IDS)
+def test_quantiles_are_ordered(chain):
+    d = run_draws(chain, _values(chain), 2000, 3)
+    for key, s in d.summaries.items():
+        got = [x for x in (s.p10, s.p50, s.p90) if x is not None]
+        assert got == sorted(got), key
+        assert 0.0 <= s.undefined <= 1.0 and s.n == 2000
+
+
+@pytest.mark.parametrize("chain", CHAINS, ids=IDS)
+def test_a_range_of_zero_width_changes_nothing(chain):
+    values = {**chain.params.defaults(), **{width_key(p.key): 0.0 for p in chain.params.params
+                                              if width_key(p.key) in chain.params}}
+    assert ranges(chain.params, values) == ()
+    d = run_draws(chain, values, 200, 1)
+    single = chain.headline_values(values)
+    for key, v in d.heads.values.items():
+        expected = single[key].value
+        assert np.all(np.isnan(v)) if expected is None else np.allclose(v, expected, rtol=1e-12), key
+
+
+def test_sampled_median_of_the_year_affordable_converges_to_its_algebra():
+    # year = start + log2(cost/budget) * halving/12 is increasing in the halving time, so its median is
+    # the year at the halving time's median: the geometric mean of the interval's ends (log-normal).
+    chain = get("gpt-human")
+    values = {**chain.params.defaults(), "u_doubling": 0.0, "u_halving": 1.0}
+    d = run_draws(chain, values, 20000, 11)
+    lo, hi = interval(chain.params["halving"], 16.0, 1.0)
+    expected = chain.headline_values({**values, "halving": math.sqrt(lo * hi)})["year_affordable"].value
+    # The year's spread is ~9.7 years (1.12 years per month of halving time × ~8.6 months), so a median of
+    # 20,000 draws has a standard error of 1.25 × 9.7 / √20000 ≈ 0.09 years: allow four.
+    assert d.summaries["year_affordable"].p50 == pytest.approx(expected, abs=0.35)
+    # ... and its 10th and 90th percentiles to the years at the interval's ends.
+    at = {q: chain.headline_values({**values, "halving": h})["year_affordable"].value for q, h in (("lo", lo), ("hi", hi))}
+    assert d.summaries["year_affordable"].p10 == pytest.approx(at["lo"], abs=0.4)
+    assert d.summaries["year_affordable"].p90 == pytest.approx(at["hi"], abs=0.4)
+
+
+def test_a_headline_without_a_value_counts_as_later_than_every_number():
+    chain = get("bio-anchors")
+    late = {**chain.params.defaults(), **{f"p50_{k}": 40.0 for k in ("life", "short", "med", "long", "genome", "evo")},
+            "u_hw_halving": 1.0}
+    d = run_draws(chain, late, 1000, 2)
+    s = d.summaries["median_year"]
+    assert s.undefined > 0.1
+    assert s.p90 is None or s.p90 <= 2100
+
+
+@pytest.mark.parametrize("chain", CHAINS, ids=IDS)
+def test_sensitivity_ends_are_exactly_what_the_chain_gives_with_that_one_value(chain):
+    values = _values(chain)
+    swings = sensitivity(chain, values)
+    for key, rows in swings.items():
+        assert rows, key
+        sizes = [swing_size(s, chain.headline(key).horizon) for s in rows]
+        assert sizes == sorted(sizes, reverse=True)
+        for s in rows:
+            for end, got in ((s.low, s.at_low), (s.high, s.at_high)):
+                assert chain.headline_values({**values, s.param.key: end})[key] == got
+
+
+def test_draw_refuses_a_count_out_of_range():
+    chain = get("loss")
+    with pytest.raises(ValueError):
+        draw(chain.params, chain.params.defaults(), 0, 1)
+    with pytest.raises(ValueError):
+        draw(chain.params, chain.params.defaults(), MAX_SAMPLES + 1, 1)
+
+
+# -- the CLI ------------------------------------------------------------------------------------------
+
+def _run(capsys, *args):
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_cli_samples_adds_quantiles_that_a_seed_reproduces(capsys):
+    code, out, _ = _run(capsys, "bio-anchors", "u_hw_halving=1", "--samples", "3000", "--seed", "5")
+    assert code == 0
+    first = json.loads(out)["uncertainty"]
+    assert set(first) == {"median_year", "p_2030", "p_2050", "p_2100"}
+    assert first["median_year"]["n"] == 3000 and first["median_year"]["p10"] < first["median_year"]["p90"]
+    _, again, _ = _run(capsys, "bio-anchors", "u_hw_halving=1", "--samples=3000", "--seed=5")
+    assert json.loads(again)["uncertainty"] == first
+
+
+def test_cli_sensitivity_matches_single_runs_at_each_end(capsys):
+    code, out, _ = _run(capsys, "gpt-human", "u_halving=1", "--sensitivity")
+    assert code == 0
+    rows = json.loads(out)["sensitivity"]["year_affordable"]
+    assert [r["param"] for r in rows][:1] == ["halving"]
+    for r in rows:
+        _, single, _ = _run(capsys, "gpt-human", "u_halving=1", f"{r['param']}={r['low']}")
+        assert json.loads(single)["headlines"]["year_affordable"] == r["at_low"]
+
+
+@pytest.mark.parametrize("args", [
+    ("--samples", "-1"), ("--samples", "2.5"), ("--samples", str(MAX_SAMPLES + 1)), ("--samples",),
+    ("--seed", "x"), ("--seed", "-3"), ("--bogus",),
+])
+def test_cli_refuses_bad_flags_in_one_line(capsys, args):
+    code, out, err = _run(capsys, "loss", *args)
+    assert code == 2 and out == "" and err.startswith("error: ") and err.count("\n") == 1
