@@ -1,0 +1,80 @@
+"""Every chain page with the uncertainty view on: at defaults, at its bounds, with every range off."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from pagetest import assert_clean, text_of
+
+from lib.chains import CHAINS
+from lib.uncertainty import width_key
+
+IDS = [c.key for c in CHAINS]
+# Each page's sourced ranges, plus ours where a page has no sourced range that matters at its defaults.
+ON = {"loss": {}, "gpt-human": {}, "bio-anchors": {"u_hw_halving": "1", "u_spend": "1"}}
+
+
+def _bands(at) -> list[str]:
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    return [t.get("name", "") for t in spec["data"] if "of draws" in (t.get("name") or "")]
+
+
+@pytest.mark.parametrize("chain", CHAINS, ids=IDS)
+def test_the_view_on_at_defaults_shows_bands_quantiles_and_a_tornado(open_page, chain):
+    at = open_page(chain.page, {"samples": "2000", **ON[chain.key]})
+    assert_clean(at)
+    assert not at.warning, [w.value for w in at.warning]
+    assert _bands(at), "the main chart shades the spread of the draws"
+    table = next(t.value for t in at.table if "80% interval" in t.value.columns)
+    assert list(table.index) == [h.label for h in chain.headlines]
+    assert "How wide the answer is" in text_of(at, "subheader") or any(
+        "How wide" in s.value for s in at.subheader)
+    charts = [json.loads(c.proto.spec)["data"][0].get("type") for c in at.get("plotly_chart")]
+    assert "histogram" in charts and "bar" in charts
+    assert "moves" in text_of(at, "markdown")  # the top drivers, in words
+
+
+@pytest.mark.parametrize("edge", ["min", "max"])
+@pytest.mark.parametrize("chain", CHAINS, ids=IDS)
+def test_the_view_on_at_every_bound(open_page, chain, edge):
+    query = {p.key: p.format_value(getattr(p, edge)) for p in chain.params.params
+             if p.kind in ("float", "int") and p.role == "model"}
+    query |= {width_key(p.key): "1" for p in chain.params.params if width_key(p.key) in chain.params}
+    query |= {"samples": "500"}
+    at = open_page(chain.page, query)
+    assert_clean(at)
+    assert not [w for w in at.warning if w.value.startswith("Link problem")]
+
+
+@pytest.mark.parametrize("chain", CHAINS, ids=IDS)
+def test_the_view_on_with_every_range_off_says_so_and_offers_ours(open_page, chain):
+    query = {width_key(p.key): "0" for p in chain.params.params if width_key(p.key) in chain.params}
+    at = open_page(chain.page, {"samples": "1000", **query})
+    assert_clean(at)
+    assert "No number here has a range switched on" in text_of(at, "info")
+    assert not _bands(at)
+    ours = [b for b in at.button if b.label == "Switch on our ranges"]
+    if chain.key == "bio-anchors":
+        ours[0].click().run()
+        assert_clean(at)
+        assert at.session_state["u_hw_halving"] == 1.0
+        assert _bands(at)
+
+
+def test_a_seed_in_the_link_gives_the_same_quantiles(open_page):
+    a = open_page("pages/gpt_human.py", {"samples": "1000", "seed": "42"})
+    b = open_page("pages/gpt_human.py", {"samples": "1000", "seed": "42"})
+    c = open_page("pages/gpt_human.py", {"samples": "1000", "seed": "43"})
+
+    def drawn(at):  # the histogram's draws, as sent to the browser
+        specs = [json.loads(c.proto.spec)["data"][0] for c in at.get("plotly_chart")]
+        return next(s["x"] for s in specs if s.get("type") == "histogram")
+
+    assert drawn(a) == drawn(b) and drawn(a) != drawn(c)
+
+
+def test_the_view_off_draws_none_of_its_controls(open_page):
+    at = open_page("pages/gpt_human.py")
+    keys = {w.key for w in at.select_slider} | {w.key for w in at.number_input}
+    assert "samples" in keys and "seed" not in keys and "u_doubling" not in keys
