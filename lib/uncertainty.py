@@ -199,8 +199,11 @@ def summarize(heads: HeadlineBatch) -> dict[str, Summary]:
 
 def quantile_bands(y: NDArray[np.float64]) -> dict[float, NDArray[np.float64]]:
     """The 10th, 25th, 75th and 90th percentiles across draws (axis 0) at every point of a curve."""
+    qs = (0.1, 0.25, 0.75, 0.9)
+    if np.isfinite(y).all():  # nanquantile is several times slower; most bands have no gaps
+        return dict(zip(qs, np.quantile(y, qs, axis=0)))
     with np.errstate(all="ignore"):
-        return {q: np.nanquantile(y, q, axis=0) for q in (0.1, 0.25, 0.75, 0.9)}
+        return dict(zip(qs, np.nanquantile(np.where(np.isfinite(y), y, np.nan), qs, axis=0)))
 
 
 # -- sensitivity: one parameter at a time --------------------------------------------------------------

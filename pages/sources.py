@@ -32,11 +32,26 @@ for chain in CHAINS:
             "source": f"[{escape_markdown(p.source.citation)}]({p.source.url})" if p.source.url
             else escape_markdown(p.source.citation),
         }
-        for p in params.params
+        for p in params.params if p.role == "model"
     ]
     # A static table wraps every cell, so no citation or link is cut short; a data grid clipped them,
     # and on a phone hid every column after the second.
     st.table(pd.DataFrame(rows).set_index("parameter"))
+    ranged = [p for p in params.params if p.spread is not None]
+    if ranged:
+        st.markdown("**Uncertainty ranges** (the uncertainty view, " + code_span("samples") + "; each number's "
+                    "width is " + code_span("u_KEY") + ", 1 = as below, 0 = held fixed). Sourced ranges start on, "
+                    "ours start off; any other number can be given a range of half to twice its value (log-scale) "
+                    "or a tenth of its slider's span either side (linear), our choice.")
+        st.table(pd.DataFrame([{
+            "parameter": escape_markdown(p.label),
+            "80% interval at the default": escape_markdown(
+                f"{p.format_value(p.spread.low)} to {p.format_value(p.spread.high)} {p.unit}".strip()),
+            "on by default": "yes" if p.spread.sourced else "no (our choice)",
+            "source": (f"[{escape_markdown(p.spread.source.citation)}]({p.spread.source.url})" if p.spread.source.url
+                       else escape_markdown(p.spread.source.citation))
+            + (escape_markdown(f": {p.spread.note}") if p.spread.note else ""),
+        } for p in ranged]).set_index("parameter"))
     if presets:
         st.markdown("**Presets**")
         for preset in presets:
