@@ -41,7 +41,7 @@ from lib.presets import Preset, match_preset
 from lib.problems import Problem, oversized_problem, summarize
 from lib.registry import Param, ParamSet, QueryCheck, Value
 from lib.shared_params import SHARED, shared_in
-from lib.uncertainty import Draws, sensitivity, width_key
+from lib.uncertainty import DEFAULT_SAMPLES, Draws, sensitivity, width_key
 from lib.uncertainty_charts import drivers_sentence, histogram_figure, tornado_figure
 
 # Streamlit 1.67 drops a whole query past these limits before any script sees it
@@ -316,6 +316,23 @@ def _widget(param: Param, extras: Sequence[float], inactive: str | None) -> Valu
                      value=float(param.default), step=float(param.step), format=f"%.{decimals}f", **common)
 
 
+def _uncertainty_switch(params: ParamSet, showing: bool) -> None:
+    """The view's one switch, above the sections: it sets the number of draws (in the Uncertainty section).
+
+    A switch, not a slider, so the page's first visible slider stays its key slider, the one a
+    discussion moves (and the latency probe presses).
+    """
+    switch = _state_key(params, "uncertainty_on")
+
+    def flip() -> None:
+        st.session_state["samples"] = DEFAULT_SAMPLES if st.session_state[switch] else 0
+
+    st.session_state[switch] = showing
+    st.toggle("Show uncertainty", key=switch, on_change=flip,
+              help="Bands around the main chart, each answer's median and 80% interval, and which slider matters "
+                   "most. Ranges come from the sources where they give one; set each number's range in its section.")
+
+
 def _group_key(params: ParamSet, title: str) -> str:
     return f"_group_{params.model}_{title}"
 
@@ -359,14 +376,14 @@ def controls(params: ParamSet, presets: Sequence[Preset] = (), expanded: Sequenc
     values: dict[str, Value] = {}
     with side:
         picker = st.container()  # drawn last, from every value below, but shown first
-        # The uncertainty view's switch sits above the sections; with it off, its other controls
-        # (the seed, each number's range) are not drawn and keep their values.
+        showing = bool(_current_values(params, {}).get("samples"))
         if "samples" in params:
-            values["samples"] = _control(params, "samples", values)
-        showing = bool(values.get("samples"))
+            _uncertainty_switch(params, showing)
         groups = params.groups or (("Parameters", params.keys),)
         for title, keys in groups:
-            keys = tuple(k for k in keys if k not in (key, "samples") and (showing or params[k].role != "view"))
+            # With the view off, its controls but the number of draws (the seed, each number's range)
+            # are not drawn, and keep their values.
+            keys = tuple(k for k in keys if k != key and (showing or params[k].role != "view" or k == "samples"))
             if not keys:
                 continue
             with st.expander(title, expanded=title in expanded, key=_group_key(params, title)):

@@ -22,11 +22,8 @@ def test_switch_on_see_bands_share_and_restore_the_same_bands(server, sized_page
     page.goto(f"{server}/gpt_human")
     wait_for_app(page)
     expect(chart(page, 0).locator("path.js-fill")).to_have_count(0)
-    slider = page.locator(".st-key-samples").get_by_role("slider")
-    slider.focus()
-    for _ in range(3):  # off -> 500 -> 1,000 -> 2,000 draws
-        slider.press("ArrowRight")
-        wait_for_app(page)
+    page.get_by_text("Show uncertainty").click()  # the one switch: 2,000 draws
+    wait_for_app(page)
     expect(page).to_have_url(f"{server}/gpt_human?samples=2000")
     expect(page.get_by_role("heading", name="How wide the answer is")).to_be_visible()
     expect(page.get_by_role("heading", name="Which slider matters most")).to_be_visible()
@@ -39,5 +36,6 @@ def test_switch_on_see_bands_share_and_restore_the_same_bands(server, sized_page
     page.goto(shared)
     wait_for_app(page)
     assert _band_paths(page) == bands  # the same seed draws the same bands
+    expect(page.locator(".st-key-_gpt-human_uncertainty_on input")).to_be_checked()
     expect(page.get_by_test_id("stException")).to_have_count(0)
     assert page.console_errors == []

@@ -78,3 +78,23 @@ def test_the_view_off_draws_none_of_its_controls(open_page):
     at = open_page("pages/gpt_human.py")
     keys = {w.key for w in at.select_slider} | {w.key for w in at.number_input}
     assert "samples" in keys and "seed" not in keys and "u_doubling" not in keys
+
+
+def test_the_one_switch_turns_the_view_on_and_off(open_page):
+    at = open_page("pages/bio_anchors.py")
+    switch = at.toggle(key="_bio-anchors_uncertainty_on")
+    assert switch.value is False
+    switch.set_value(True).run()
+    assert at.session_state["samples"] == 2000
+    assert any("How wide" in s.value for s in at.subheader)
+    at.toggle(key="_bio-anchors_uncertainty_on").set_value(False).run()
+    assert at.session_state["samples"] == 0
+    assert not any("How wide" in s.value for s in at.subheader)
+    assert_clean(at)
+
+
+def test_picking_a_parameter_under_the_tornado_opens_its_section(open_page):
+    at = open_page("pages/bio_anchors.py", {"samples": "1000", "u_hw_halving": "1"})
+    at.selectbox(key="_bio-anchors_open_param").set_value("Hardware price halving time").run()
+    assert at.session_state["_group_bio-anchors_Hardware"] is True
+    assert_clean(at)
