@@ -19,18 +19,20 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from lib.chains import get  # noqa: E402
-from lib.chains.bio_anchors.model import p_tai_draws  # noqa: E402
+from lib.chains.bio_anchors.model import headlines_and_curves  # noqa: E402
 from lib.chains.gpt_human.model import cost_draws  # noqa: E402
-from lib.chains.loss.model import law_draws  # noqa: E402
+from lib.chains.loss.model import BAND_GRID, law_draws  # noqa: E402
 from lib.uncertainty import DEFAULT_SAMPLES, quantile_bands, run_draws, sensitivity  # noqa: E402
 
 import numpy as np  # noqa: E402
 
 ON = {"loss": {}, "gpt-human": {"u_halving": 1.0}, "bio-anchors": {"u_hw_halving": 1.0, "u_spend": 1.0}}
+# As the pages compute them: the bands' curves on the grids the pages draw them on.
+EVALUATE = {"bio-anchors": headlines_and_curves}
 BANDS = {
-    "loss": lambda batch: quantile_bands(law_draws(batch, "besiroglu")),
-    "gpt-human": lambda batch: quantile_bands(cost_draws(batch, np.linspace(2020, 2050, 300))),
-    "bio-anchors": lambda batch: quantile_bands(p_tai_draws(batch)),
+    "loss": lambda d: quantile_bands(law_draws(d.batch, "besiroglu", BAND_GRID)),
+    "gpt-human": lambda d: quantile_bands(cost_draws(d.batch, np.linspace(2020, 2050, 75))),
+    "bio-anchors": lambda d: quantile_bands(d.curves),
 }
 
 
@@ -55,8 +57,8 @@ def main() -> int:
         values = {**chain.params.defaults(), **extra, "samples": DEFAULT_SAMPLES}
 
         def page() -> None:
-            draws = run_draws(chain, values)
-            BANDS[key](draws.batch)
+            draws = run_draws(chain, values, evaluate=EVALUATE.get(key))
+            BANDS[key](draws)
             sensitivity(chain, values)
 
         single = _median_ms(lambda: chain.headline_values(values), args.repeats)

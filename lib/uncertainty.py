@@ -19,7 +19,7 @@ Pure: no Streamlit, no I/O.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -268,7 +268,10 @@ def cli_sensitivity(swings: dict[str, list[Swing]]) -> dict[str, list[dict[str, 
 
 @dataclass(frozen=True)
 class Draws:
-    """A chain's headlines over ``n`` draws of its ranged parameters (one batch), with their summaries."""
+    """A chain's headlines over ``n`` draws of its ranged parameters (one batch), with their summaries.
+
+    ``curves`` is whatever else the evaluation gave (a page's curves for its bands), or None.
+    """
 
     n: int
     seed: int
@@ -276,12 +279,18 @@ class Draws:
     batch: dict[str, Any]
     heads: HeadlineBatch
     summaries: dict[str, Summary]
+    curves: Any = None
 
 
-def run_draws(chain: Chain, values: Mapping[str, Value], n: int | None = None, seed: int | None = None) -> Draws:
-    """Draw ``n`` parameter sets (default: the view's ``samples`` and ``seed``) and evaluate them in one batch."""
+def run_draws(chain: Chain, values: Mapping[str, Value], n: int | None = None, seed: int | None = None,
+              evaluate: Callable[[Mapping[str, Any]], tuple[HeadlineBatch, Any]] | None = None) -> Draws:
+    """Draw ``n`` parameter sets (default: the view's ``samples`` and ``seed``) and evaluate them in one batch.
+
+    ``evaluate`` replaces ``chain.run_batch`` where a page needs more of the same evaluation than
+    the headlines (the anchors' curves): one pass through the model, not two.
+    """
     n = int(values.get("samples", 0)) if n is None else n  # type: ignore[arg-type]
     seed = int(values.get("seed", DEFAULT_SEED)) if seed is None else seed  # type: ignore[arg-type]
     batch = draw(chain.params, values, n, seed)
-    heads = chain.run_batch(batch)
-    return Draws(n, seed, ranges(chain.params, values), batch, heads, summarize(heads))
+    heads, curves = evaluate(batch) if evaluate is not None else (chain.run_batch(batch), None)
+    return Draws(n, seed, ranges(chain.params, values), batch, heads, summarize(heads), curves)

@@ -29,8 +29,10 @@ def histogram_figure(headline: Headline, values: np.ndarray, summary: Summary) -
     chart = Chart()
     log = headline.scale == "log"
     if finite.size:
-        x = _scale(headline, finite)
-        chart.add(type="histogram", x=x, nbinsx=40, marker={"color": "#888888"}, name="draws", showlegend=False,
+        # Binned here: 40 bars travel to the browser and redraw faster than thousands of raw draws.
+        counts, edges = np.histogram(_scale(headline, finite), bins=40)
+        chart.add(type="bar", x=(edges[:-1] + edges[1:]) / 2, y=counts, width=float(edges[1] - edges[0]) or None,
+                  marker={"color": "#888888", "line": {"width": 0}}, name="draws", showlegend=False,
                   hovertemplate="%{y} draws<extra></extra>", meta={"csv": False})
         for q, value in (("10th", summary.p10), ("median", summary.p50), ("90th", summary.p90)):
             if value is None:

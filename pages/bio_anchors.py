@@ -6,7 +6,7 @@ import streamlit as st
 from lib import ui, units
 from lib.chains import bio_anchors
 from lib.chains.bio_anchors.charts import cdf_figure, compute_figure
-from lib.chains.bio_anchors.model import p_tai_draws
+from lib.chains.bio_anchors.model import headlines_and_curves
 from lib.uncertainty import quantile_bands, run_draws
 from lib.chains.bio_anchors.model import HEADLINE_YEARS, BioAnchorsResult
 from lib.chains.bio_anchors.params import NONE_FROM, NONE_TO
@@ -43,8 +43,8 @@ def shift_text(oom: float) -> str:
 def draw(values: dict) -> None:
     result = chain.run(values)
     link = ui.view_link(chain.params, values)
-    draws = run_draws(chain, values) if values["samples"] else None
-    bands = quantile_bands(p_tai_draws(draws.batch)) if draws and draws.ranges else None
+    draws = run_draws(chain, values, evaluate=headlines_and_curves) if values["samples"] else None
+    bands = quantile_bands(draws.curves) if draws and draws.ranges else None
 
     for warning in result.warnings:
         st.warning(warning, icon=":material/warning:")

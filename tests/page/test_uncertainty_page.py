@@ -30,8 +30,9 @@ def test_the_view_on_at_defaults_shows_bands_quantiles_and_a_tornado(open_page, 
     assert list(table.index) == [h.label for h in chain.headlines]
     assert "How wide the answer is" in text_of(at, "subheader") or any(
         "How wide" in s.value for s in at.subheader)
-    charts = [json.loads(c.proto.spec)["data"][0].get("type") for c in at.get("plotly_chart")]
-    assert "histogram" in charts and "bar" in charts
+    firsts = [json.loads(c.proto.spec)["data"][0] for c in at.get("plotly_chart")]
+    assert any(t.get("name") == "draws" for t in firsts), "a histogram of the draws"
+    assert any(t.get("type") == "bar" and t.get("orientation") == "h" for t in firsts), "a tornado"
     assert "moves" in text_of(at, "markdown")  # the top drivers, in words
 
 
@@ -69,7 +70,7 @@ def test_a_seed_in_the_link_gives_the_same_quantiles(open_page):
 
     def drawn(at):  # the histogram's draws, as sent to the browser
         specs = [json.loads(c.proto.spec)["data"][0] for c in at.get("plotly_chart")]
-        return next(s["x"] for s in specs if s.get("type") == "histogram")
+        return next((s["x"], s["y"]) for s in specs if s.get("name") == "draws")
 
     assert drawn(a) == drawn(b) and drawn(a) != drawn(c)
 

@@ -148,12 +148,26 @@ def run_batch(values: Values) -> HeadlineBatch:
     Keeps only the headline columns of each chunk: joining the (rows, anchors, years) series of
     100,000 draws would cost more than computing them.
     """
-    cols = [y - FIRST_YEAR for y in (2030, 2050, 2100)]
-    parts = [(b.p_tai[:, cols], b.median_year) for b in _chunks(values)]
-    p = np.concatenate([q for q, _ in parts])
-    median = np.concatenate([m for _, m in parts])
-    return headline_batch({"median_year": median, **{f"p_{y}": p[:, i] for i, y in enumerate((2030, 2050, 2100))}},
+    parts = [(b.p_tai[:, _HEADLINE_COLUMNS], b.median_year) for b in _chunks(values)]
+    return _headlines(np.concatenate([q for q, _ in parts]), np.concatenate([m for _, m in parts]))
+
+
+_HEADLINE_YEARS = (2030, 2050, 2100)
+_HEADLINE_COLUMNS = [y - FIRST_YEAR for y in _HEADLINE_YEARS]
+
+
+def _headlines(p: Array, median: Array) -> HeadlineBatch:
+    return headline_batch({"median_year": median, **{f"p_{y}": p[:, i] for i, y in enumerate(_HEADLINE_YEARS)}},
                           {"median_year": [(np.isnan(median), f"after {LAST_YEAR}")]})
+
+
+def headlines_and_curves(values: Values) -> tuple[HeadlineBatch, Array]:
+    """The headlines and the P(TAI by year) curves (rows × :data:`YEARS`) of a batch, from one evaluation.
+
+    For the uncertainty view's draws, whose bands need the curves as well as the headlines.
+    """
+    b = evaluate_batch(values)
+    return _headlines(b.p_tai[:, _HEADLINE_COLUMNS], b.median_year), b.p_tai
 
 
 @dataclass(frozen=True, eq=False)
@@ -264,7 +278,3 @@ def cli_results(result: BioAnchorsResult) -> dict:
         },
     }
 
-
-def p_tai_draws(values: Values) -> Array:
-    """P(TAI by year) for each row of a batch (rows × :data:`YEARS`), for the uncertainty view's bands."""
-    return evaluate_batch(values).p_tai

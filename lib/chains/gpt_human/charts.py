@@ -69,7 +69,7 @@ def _crossing(chart: Chart, year: float | None, y: float, text: str, screens: li
 
 
 def cost_figure(series: GptHumanSeries, result: GptHumanResult, money: Money, budget: float,
-                bands: Mapping[float, np.ndarray] | None = None) -> Figure:
+                bands: tuple[np.ndarray, Mapping[float, np.ndarray]] | None = None) -> Figure:
     """Cost of a GPT-human over time (log dollars) against budget lines, crossing marked.
 
     The reference budgets are drawn first, thin and dashed; your budget last, thicker, black and
@@ -95,8 +95,9 @@ def cost_figure(series: GptHumanSeries, result: GptHumanResult, money: Money, bu
         name = b.label if plain else f"{b.label} ({amount})"
         chart.line(x, [b.usd * dollar_factor] * 2, name, color,
                    width=2, dash=dash, hover=f"{b.label}: {units.usd(b.usd * dollar_factor)}<extra></extra>")
-    if years.size and bands is not None:  # draws' cost at these years, in start-year dollars
-        chart.quantile_bands(years, {q: b * dollar_factor for q, b in bands.items()}, COLORS["gpt3"],
+    if years.size and bands is not None:  # draws' cost at some of these years, in start-year dollars
+        band_years, q = bands
+        chart.quantile_bands(band_years, {k: b * dollar_factor for k, b in q.items()}, COLORS["gpt3"],
                              "Cost of a GPT-human")
     if years.size:
         chart.line(years, cost, "Cost of a GPT-human", COLORS["gpt3"], width=4, legendrank=1,

@@ -65,15 +65,16 @@ def _pf_days(chart: Chart) -> dict[str, object]:
         "ticklabelstandoff": 2, "title": {"text": "training FLOP (grey: PF-days)", "standoff": 22}}
 
 
-def loss_figure(result: LossResult, bands: Mapping[str, Mapping[float, np.ndarray]] | None = None) -> Figure:
+def loss_figure(result: LossResult,
+                bands: Mapping[str, tuple[np.ndarray, Mapping[float, np.ndarray]]] | None = None) -> Figure:
     """Loss versus training compute: each law, the two scenarios, human line, budget, notable models.
 
-    ``bands`` (law key -> quantiles over draws) shade the uncertainty view's spread around each law.
+    ``bands`` (law key -> (compute, quantiles over draws)) shade the uncertainty view's spread around each law.
     """
     chart = Chart()
-    for key, q in (bands or {}).items():
+    for key, (x, q) in (bands or {}).items():
         if key in result.curves:
-            chart.quantile_bands(result.grid, q, COLORS[key], END_NAMES[key])
+            chart.quantile_bands(x, q, COLORS[key], END_NAMES[key])
     lx = np.log10(result.grid)
     curves: dict[str, tuple[str, np.ndarray, str]] = {
         key: (result.law_labels[key], y, COLORS[key]) for key, y in result.curves.items()}

@@ -25,6 +25,9 @@ from lib.units import PF_DAY_FLOP, format_number
 COMPUTE_RANGE = (PARAMS["compute"].min, PARAMS["compute"].max)
 COMPUTE_GRID = np.logspace(np.log10(COMPUTE_RANGE[0]), np.log10(COMPUTE_RANGE[1]),
                            int(round(np.log10(COMPUTE_RANGE[1] / COMPUTE_RANGE[0]))) * 10 + 1)
+# The uncertainty view's bands: every other point of the grid, enough for a shaded area, and half
+# the quantiles to compute on every budget move.
+BAND_GRID = COMPUTE_GRID[::2]
 # Chinchilla's own budget sits among round ones so Gopher and Chinchilla can be placed on the
 # curve where they competed.
 ISOFLOP_BUDGETS = (1e21, 1e22, 1e23, sl.CHINCHILLA_FLOP, 1e25)
