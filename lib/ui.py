@@ -31,7 +31,7 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 from streamlit.errors import StreamlitAPIException
 
-from lib.chain import Chain
+from lib.chain import Chain, Headline
 from lib.chains import CHAINS
 from lib.chart_data import figure_to_csv
 from lib.charts import Figure
@@ -714,7 +714,16 @@ def uncertainty_section(chain: Chain, values: Mapping[str, Value], draws: Draws)
     pick = f"_{params.model}_spread_of"
     if st.session_state.get(pick) not in labels:
         st.session_state[pick] = (varying or list(chain.headlines))[0].label
-    headline = labels[st.selectbox("Distribution of", list(labels), key=pick)]
+    headline = labels[st.selectbox("Headline", list(labels), key=pick,
+                                   help="The answer whose spread and drivers the two views below show.")]
+    # One chart at a time (as the page's own charts): a slider move redraws one chart here, not two.
+    tabbed(f"_{params.model}_uncertainty_tabs", {
+        "How its draws fall": lambda: _distribution(chain, draws, headline),
+        "Which slider matters most": lambda: _tornado(chain, values, headline),
+    })
+
+
+def _distribution(chain: Chain, draws: Draws, headline: Headline) -> None:
     summary = draws.summaries[headline.key]
     chart(histogram_figure(headline, draws.heads.values[headline.key], summary), f"{chain.url_path}_draws",
           f"{chain.url_path}_draws", download=False)
@@ -722,7 +731,9 @@ def uncertainty_section(chain: Chain, values: Mapping[str, Value], draws: Draws)
         st.caption(f"{summary.undefined:.0%} of draws give no value ({_reason(draws, headline.key)}); the histogram "
                    "shows the others.")
 
-    st.subheader("Which slider matters most")
+
+def _tornado(chain: Chain, values: Mapping[str, Value], headline: Headline) -> None:
+    params = chain.params
     swings = sensitivity(chain, values)[headline.key]
     current = chain.headline_values(values)[headline.key].value
     chart(tornado_figure(headline, current, swings), f"{chain.url_path}_tornado", f"{chain.url_path}_tornado",

@@ -26,7 +26,7 @@ def test_switch_on_see_bands_share_and_restore_the_same_bands(server, sized_page
     wait_for_app(page)
     expect(page).to_have_url(f"{server}/gpt_human?samples=2000")
     expect(page.get_by_role("heading", name="How wide the answer is")).to_be_visible()
-    expect(page.get_by_role("heading", name="Which slider matters most")).to_be_visible()
+    expect(page.get_by_role("tab", name="Which slider matters most")).to_be_visible()
     bands = _band_paths(page)
     assert len(bands) == 2  # 10-90% and 25-75%
 

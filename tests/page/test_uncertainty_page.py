@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from pagetest import assert_clean, text_of
+from pagetest import assert_clean, open_view, text_of
 
 from lib.chains import CHAINS
 from lib.uncertainty import width_key
@@ -32,6 +32,9 @@ def test_the_view_on_at_defaults_shows_bands_quantiles_and_a_tornado(open_page, 
         "How wide" in s.value for s in at.subheader)
     firsts = [json.loads(c.proto.spec)["data"][0] for c in at.get("plotly_chart")]
     assert any(t.get("name") == "draws" for t in firsts), "a histogram of the draws"
+    at = open_view(at, f"_{chain.params.model}_uncertainty_tabs", "Which slider matters most")
+    assert_clean(at)
+    firsts = [json.loads(c.proto.spec)["data"][0] for c in at.get("plotly_chart")]
     assert any(t.get("type") == "bar" and t.get("orientation") == "h" for t in firsts), "a tornado"
     assert "moves" in text_of(at, "markdown")  # the top drivers, in words
 
@@ -96,6 +99,7 @@ def test_the_one_switch_turns_the_view_on_and_off(open_page):
 
 def test_picking_a_parameter_under_the_tornado_opens_its_section(open_page):
     at = open_page("pages/bio_anchors.py", {"samples": "1000", "u_hw_halving": "1"})
+    at = open_view(at, "_bio-anchors_uncertainty_tabs", "Which slider matters most")
     at.selectbox(key="_bio-anchors_open_param").set_value("Hardware price halving time").run()
     assert at.session_state["_group_bio-anchors_Hardware"] is True
     assert_clean(at)
