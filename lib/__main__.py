@@ -69,6 +69,7 @@ def main(argv: Sequence[str]) -> int:
     if not argv or argv[0] in ("-h", "--help"):
         print(f"usage: python -m lib {{{','.join(names)}}} [position=NAME] [key=value ...] "
               "[--samples N [--seed S]] [--sensitivity]")
+        print("       --samples N: draws of every ranged number, 0 to 100,000 (0 = none); --seed S: 0 to 2,147,483,647")
         print("       python -m lib positions   (the essays' positions, with their sources and values, as JSON)")
         print("       python -m lib compare LINK_A LINK_B   (two links of one chain: headlines, differences and "
               "each parameter's share of every difference, as JSON)")
