@@ -26,7 +26,7 @@ import tempfile
 import time
 import urllib.request
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -343,6 +343,8 @@ def main() -> int:
     ap.add_argument("--max-seconds", type=float, default=900, help="stop measuring after this long")
     ap.add_argument("--server-arg", action="append", default=[],
                     help="extra `streamlit run` flag for both servers, e.g. --server-arg=--runner.postScriptGC=true")
+    ap.add_argument("--query", default="",
+                    help="query for every app page, e.g. --query samples=2000 (the uncertainty view on)")
     ap.add_argument("--out", type=Path, default=RESULTS / "latest.json")
     args = ap.parse_args()
 
@@ -350,7 +352,8 @@ def main() -> int:
     unknown = [n for n in names if n not in PAGES]
     if unknown:
         ap.error(f"unknown page(s) {', '.join(unknown)}; known: {', '.join(PAGES)}")
-    targets = [BASELINE, *(PAGES[n] for n in names)]
+    targets = [BASELINE, *(replace(PAGES[n], path=f"{PAGES[n].path}?{args.query}") if args.query else PAGES[n]
+                           for n in names)]
     if not os.path.exists(CHROMIUM):
         print(f"error: {CHROMIUM} not found (make chromium installs it as root)", file=sys.stderr)
         return 2
