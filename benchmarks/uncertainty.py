@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from lib.chains import get  # noqa: E402
 from lib.chains.bio_anchors.model import headlines_and_curves  # noqa: E402
-from lib.chains.gpt_human.model import cost_draws  # noqa: E402
+from lib.chains.gpt_human.model import headlines_and_costs  # noqa: E402
 from lib.chains.loss.model import BAND_GRID, law_draws  # noqa: E402
 from lib.uncertainty import DEFAULT_SAMPLES, quantile_bands, run_draws, sensitivity  # noqa: E402
 
@@ -28,10 +28,10 @@ import numpy as np  # noqa: E402
 
 ON = {"loss": {}, "gpt-human": {"u_halving": 1.0}, "bio-anchors": {"u_hw_halving": 1.0, "u_spend": 1.0}}
 # As the pages compute them: the bands' curves on the grids the pages draw them on.
-EVALUATE = {"bio-anchors": headlines_and_curves}
+EVALUATE = {"bio-anchors": headlines_and_curves, "gpt-human": headlines_and_costs}
 BANDS = {
     "loss": lambda d: quantile_bands(law_draws(d.batch, "besiroglu", BAND_GRID)),
-    "gpt-human": lambda d: quantile_bands(cost_draws(d.batch, np.linspace(2020, 2050, 75))),
+    "gpt-human": lambda d: quantile_bands(d.curves(np.linspace(2020, 2050, 75))),
     "bio-anchors": lambda d: quantile_bands(d.curves),
 }
 

@@ -6,7 +6,7 @@ from lib import data, ui, units
 from lib.chains import gpt_human
 from lib.chains.gpt_human.charts import compute_figure, cost_figure, loss_curve_figure
 from lib.chains.gpt_human.derivation import ESSAY_DATES, derivation, money
-from lib.chains.gpt_human.model import cost_draws, format_year, series
+from lib.chains.gpt_human.model import format_year, headlines_and_costs, series
 from lib.chains.gpt_human.params import DOUBLING_AMODEI_MONTHS as FAST
 from lib.chains.gpt_human.params import DOUBLING_SEVILLA_MONTHS as SLOW
 from lib.frontier import ON_GPT3_SCALE, SCALE
@@ -51,10 +51,10 @@ def draw(values: dict) -> None:
     curves = series(values, result)
     cash = money(values, data.load("cpi_us").table, data.load("reference_budgets").table)
     link = ui.view_link(chain.params, values)
-    draws = run_draws(chain, values) if values["samples"] else None
+    draws = run_draws(chain, values, evaluate=headlines_and_costs) if values["samples"] else None
     # Bands on every 4th year of the cost line: enough for a shaded area, a quarter of the quantiles.
     band_years = curves.cost_years[::4]
-    bands = ((band_years, quantile_bands(cost_draws(draws.batch, band_years)))
+    bands = ((band_years, quantile_bands(draws.curves(band_years)))
              if draws and draws.ranges and band_years.size else None)
 
     start = int(values["start"])

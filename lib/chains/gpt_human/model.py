@@ -35,7 +35,7 @@ Brown 2020, arXiv:2005.04305; Epoch AI, "Notable AI Models".
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -153,7 +153,10 @@ def chain_arrays(values: Values) -> dict[str, Array]:
 
 def run_batch(values: Values) -> HeadlineBatch:
     """Headlines for arrays of values: compute multiplier, year reached, year affordable."""
-    a = chain_arrays(values)
+    return _headlines(chain_arrays(values))
+
+
+def _headlines(a: Mapping[str, Array]) -> HeadlineBatch:
     never = a["status"] == 2
     floor_text = "never: the target is at or below the irreducible loss"
     after = f"after {HORIZON_YEAR:.0f}"
@@ -280,9 +283,17 @@ def cli_results(result: GptHumanResult) -> dict[str, float | None]:
     }
 
 
-def cost_draws(values: Values, years: np.ndarray) -> np.ndarray:
-    """The cost of a GPT-human at ``years`` for each row of a batch (rows × years, start-year dollars), NaN if never."""
-    v = PARAMS.coerce_batch(values)
-    cost0 = chain_arrays(values)["cost_start_usd"]
-    with np.errstate(over="ignore", invalid="ignore"):
-        return cost0[:, None] * np.exp2(-(years[None, :] - v["start"][:, None]) * 12.0 / v["halving"][:, None])
+def headlines_and_costs(values: Values) -> tuple[HeadlineBatch, Callable[[np.ndarray], np.ndarray]]:
+    """A batch's headlines, and its cost of a GPT-human at any years, from one evaluation of the chain.
+
+    For the uncertainty view: its bands need each draw's cost curve as well as the headlines.
+    The costs are rows × years, in start-year dollars, NaN where no compute reaches the target.
+    """
+    v, a = PARAMS.coerce_batch(values), chain_arrays(values)
+
+    def costs(years: np.ndarray) -> np.ndarray:
+        with np.errstate(over="ignore", invalid="ignore"):
+            return a["cost_start_usd"][:, None] * np.exp2(
+                -(years[None, :] - v["start"][:, None]) * 12.0 / v["halving"][:, None])
+
+    return _headlines(a), costs
