@@ -38,7 +38,7 @@ from lib.charts import Figure
 from lib.links import Link, LinkError, link_to, position_in, read_link
 from lib.positions import POSITION_KEY, POSITIONS, Position, find
 from lib.presets import Preset, match_preset
-from lib.problems import Problem, oversized_problem, summarize
+from lib.problems import Problem, escape_markdown, oversized_problem, summarize
 from lib.registry import Param, ParamSet, QueryCheck, Value
 from lib.shared_params import SHARED, shared_in
 from lib.uncertainty import DEFAULT_SAMPLES, Draws, sensitivity, width_key
@@ -705,9 +705,12 @@ def uncertainty_section(chain: Chain, values: Mapping[str, Value], draws: Draws)
         def shown(x: float | None) -> str:
             return h.format(x) if x is not None else "no value"
 
-        rows.append({"headline": h.label, "median": shown(s.p50), "80% interval": f"{shown(s.p10)} to {shown(s.p90)}",
-                     "draws without a value": f"{s.undefined:.0%}"})
-    st.table(pd.DataFrame(rows).set_index("headline"))
+        rows.append((h.label, shown(s.p50), f"{shown(s.p10)} to {shown(s.p90)}", f"{s.undefined:.0%}"))
+    # A Markdown table of our own words: it wraps on a phone like a static table, and costs a slider
+    # move no DataFrame.
+    lines = ["| headline | median | 80% interval | draws without a value |", "|---|---|---|---|"]
+    lines += ["| " + " | ".join(escape_markdown(cell) for cell in row) + " |" for row in rows]
+    st.markdown("\n".join(lines))
 
     varying = [h for h in chain.headlines if draws.summaries[h.key].p10 != draws.summaries[h.key].p90]
     labels = {h.label: h for h in chain.headlines}

@@ -8,6 +8,7 @@ import pytest
 from pagetest import assert_clean, open_view, text_of
 
 from lib.chains import CHAINS
+from lib.problems import escape_markdown
 from lib.uncertainty import width_key
 
 IDS = [c.key for c in CHAINS]
@@ -26,8 +27,8 @@ def test_the_view_on_at_defaults_shows_bands_quantiles_and_a_tornado(open_page, 
     assert_clean(at)
     assert not at.warning, [w.value for w in at.warning]
     assert _bands(at), "the main chart shades the spread of the draws"
-    table = next(t.value for t in at.table if "80% interval" in t.value.columns)
-    assert list(table.index) == [h.label for h in chain.headlines]
+    table = next(m.value for m in at.markdown if m.value.startswith("| headline | median | 80% interval"))
+    assert all(f"| {escape_markdown(h.label)} |" in table for h in chain.headlines)
     assert "How wide the answer is" in text_of(at, "subheader") or any(
         "How wide" in s.value for s in at.subheader)
     firsts = [json.loads(c.proto.spec)["data"][0] for c in at.get("plotly_chart")]
