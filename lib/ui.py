@@ -26,7 +26,6 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 from urllib.parse import parse_qs, urlencode
 
-import pandas as pd
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 from streamlit.errors import StreamlitAPIException
