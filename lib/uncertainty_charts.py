@@ -34,14 +34,16 @@ def histogram_figure(headline: Headline, values: np.ndarray, summary: Summary) -
         chart.add(type="bar", x=(edges[:-1] + edges[1:]) / 2, y=counts, width=float(edges[1] - edges[0]) or None,
                   marker={"color": "#888888", "line": {"width": 0}}, name="draws", showlegend=False,
                   hovertemplate="%{y} draws<extra></extra>", meta={"csv": False})
-        for q, value in (("10th", summary.p10), ("median", summary.p50), ("90th", summary.p90)):
-            if value is None:
-                continue
-            at = math.log10(value) if log else value
-            chart.annotations.append({"x": at, "y": 1, "yref": "paper", "yanchor": "bottom", "showarrow": False,
-                                      "text": f"{q}: {headline.format(value)}", "font": {"size": 12}})
-            chart.add(x=[at, at], y=[0, 1], yaxis="y2", mode="lines", hoverinfo="skip", showlegend=False,
-                      line={"color": "#222", "width": 1.5, "dash": "dot" if q != "median" else "solid"})
+    # The percentiles as shapes over the plot's height: no extra traces or second axis to redraw.
+    marks = []
+    for q, value in (("10th", summary.p10), ("median", summary.p50), ("90th", summary.p90)):
+        if value is None or not finite.size:
+            continue
+        at = math.log10(value) if log else value
+        chart.annotations.append({"x": at, "y": 1, "yref": "paper", "yanchor": "bottom", "showarrow": False,
+                                  "text": f"{q}: {headline.format(value)}", "font": {"size": 12}})
+        marks.append({"type": "line", "xref": "x", "yref": "paper", "x0": at, "x1": at, "y0": 0, "y1": 1,
+                      "line": {"color": "#222", "width": 1.5, "dash": "dot" if q != "median" else "solid"}})
     title = f"log10 {headline.unit}" if log else headline.unit
     xaxis = axis(title)
     if headline.unit == "probability":
@@ -49,8 +51,7 @@ def histogram_figure(headline: Headline, values: np.ndarray, summary: Summary) -
     if headline.unit == "year":
         xaxis["tickformat"] = "d"
     return chart.figure(height=HIST_HEIGHT, showlegend=False, margin={"t": 28, "b": 50, "l": 56},
-                        xaxis=xaxis, yaxis=axis("draws"),
-                        yaxis2={"overlaying": "y", "range": [0, 1], "visible": False, "fixedrange": True})
+                        xaxis=xaxis, yaxis=axis("draws"), shapes=marks)
 
 
 def _wrap(label: str, width: int = 22) -> str:

@@ -116,8 +116,9 @@ def draw(values: dict) -> None:
                "essay's hypothetical 1000× GPT-3, not the real GPT-4.")
 
     st.subheader("The derivation, step by step")
-    for i, (step, text) in enumerate(derivation(values, result), start=1):
-        st.markdown(f"**{i}. {step}.** {text}")
+    # One element, not one per step: each element is a message to the browser on every slider move.
+    st.markdown("\n\n".join(f"**{i}. {step}.** {text}" for i, (step, text) in enumerate(derivation(values, result),
+                                                                                      start=1)))
     st.caption("Sources: Gwern 2020, The Scaling Hypothesis (fn. 20); Brown et al. 2020 (fig. 3.1); Amodei & Hernandez "
                "2018, AI and Compute; Sevilla et al. 2022; Hernandez & Brown 2020 (who measured algorithmic efficiency "
                "alone; the essay reads it as the cost net of hardware and algorithms); US BLS CPI-U. See the Sources page.")

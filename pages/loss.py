@@ -7,9 +7,9 @@ from lib import scaling_laws as sl
 from lib import ui, units
 from lib.chains import loss
 from lib.chains.loss.charts import allocation_figure, isoflop_figure, loss_figure
-from lib.chains.loss.model import BAND_GRID, law_draws
+from lib.chains.loss.model import BAND_GRID, law_bands
 from lib.shared_params import LAW_CONSTANTS
-from lib.uncertainty import quantile_bands, run_draws
+from lib.uncertainty import run_draws
 from lib.chain import HeadlineValue
 from lib.chains.loss.model import COMPUTE_GRID
 from lib.chains.loss.params import GPT3_FLOP
@@ -59,7 +59,7 @@ def draw(values: dict) -> None:
     headlines(values, result, result.headlines.row(0))
     draws = run_draws(chain, values) if values["samples"] else None
     # Bands for the laws a ranged number moves; the others would be lines of zero width.
-    bands = {key: (BAND_GRID, quantile_bands(law_draws(draws.batch, key, BAND_GRID))) for key in result.curves
+    bands = {key: (BAND_GRID, law_bands(draws.batch, key)) for key in result.curves
              if draws and any(r.param in LAW_CONSTANTS[key] for r in draws.ranges)}
     # One chart at a time (ui.tabbed): a budget move redraws one chart, and a phone scrolls past one.
     ui.tabbed("loss_view", {"Loss vs compute": lambda: draw_curves(result, link, bands),

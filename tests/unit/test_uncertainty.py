@@ -185,3 +185,41 @@ def test_cli_sensitivity_matches_single_runs_at_each_end(capsys):
 def test_cli_refuses_bad_flags_in_one_line(capsys, args):
     code, out, err = _run(capsys, "loss", *args)
     assert code == 2 and out == "" and err.startswith("error: ") and err.count("\n") == 1
+
+
+def test_loss_bands_are_the_draws_quantiles_and_a_budget_move_reuses_them():
+    from lib.chains.loss import model
+    from lib.uncertainty import quantile_bands
+
+    chain = get("loss")
+    values = _values(chain, samples=500, u_b_alpha=1.0)
+    batch = run_draws(chain, values).batch
+    bands = model.law_bands(batch, "besiroglu")
+    direct = quantile_bands(model.law_draws(batch, "besiroglu", model.BAND_GRID))
+    assert set(bands) == {0.1, 0.25, 0.75, 0.9}
+    for q in bands:
+        np.testing.assert_allclose(bands[q], direct[q], rtol=1e-12)
+    assert (bands[0.1] <= bands[0.25]).all() and (bands[0.75] <= bands[0.9]).all()
+    # The budget is not one of the law's constants: the same draws give the very same bands.
+    moved = run_draws(chain, {**values, "compute": values["compute"] * 10}).batch
+    assert model.law_bands(moved, "besiroglu") is bands
+    # Other draws of the constants give other bands, and the memory stays bounded.
+    for seed in range(model._BANDS_KEPT + 3):
+        other = model.law_bands(run_draws(chain, {**values, "seed": values["seed"] + seed + 1}).batch, "besiroglu")
+        assert not np.array_equal(other[0.1], bands[0.1])
+    assert len(model._bands) <= model._BANDS_KEPT
+
+
+def test_the_histogram_marks_its_percentiles_and_counts_every_draw_with_a_value():
+    from lib.uncertainty_charts import histogram_figure
+
+    chain = get("gpt-human")
+    draws = run_draws(chain, _values(chain, samples=800))
+    head = chain.headline("year_affordable")
+    values = draws.heads.values[head.key]
+    spec = histogram_figure(head, values, draws.summaries[head.key]).spec
+    bars = [t for t in spec["data"] if t["type"] == "bar"]
+    assert len(bars) == 1 and len(spec["data"]) == 1
+    assert sum(np.asarray(bars[0]["y"])) == np.isfinite(values).sum()
+    s = draws.summaries[head.key]
+    assert sorted(m["x0"] for m in spec["layout"]["shapes"]) == pytest.approx(sorted([s.p10, s.p50, s.p90]))

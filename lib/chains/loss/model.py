@@ -8,6 +8,8 @@ live in :mod:`lib.scaling_laws`.
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -17,6 +19,8 @@ import pandas as pd
 from lib import frontier
 from lib import scaling_laws as sl
 from lib.chain import HeadlineBatch, headline_batch
+from lib.shared_params import LAW_CONSTANTS
+from lib.uncertainty import quantile_bands
 from lib.chains.loss.params import GPT3_FLOP, LAW_KEYS, LAW_NAMES, ND_LAW_NAMES, ND_LAWS, PARAMS
 from lib.units import PF_DAY_FLOP, format_number
 
@@ -26,8 +30,11 @@ COMPUTE_RANGE = (PARAMS["compute"].min, PARAMS["compute"].max)
 COMPUTE_GRID = np.logspace(np.log10(COMPUTE_RANGE[0]), np.log10(COMPUTE_RANGE[1]),
                            int(round(np.log10(COMPUTE_RANGE[1] / COMPUTE_RANGE[0]))) * 10 + 1)
 # The uncertainty view's bands: every other point of the grid, enough for a shaded area, and half
-# the quantiles to compute on every budget move.
+# the quantiles to compute.
 BAND_GRID = COMPUTE_GRID[::2]
+# Bands remembered by the draws of their law's constants: a budget move (the page's key slider)
+# leaves them as they were. A few views' worth; the entries are small (4 quantiles × the grid).
+_BANDS_KEPT = 32
 # Chinchilla's own budget sits among round ones so Gopher and Chinchilla can be placed on the
 # curve where they competed.
 ISOFLOP_BUDGETS = (1e21, 1e22, 1e23, sl.CHINCHILLA_FLOP, 1e25)
@@ -235,3 +242,26 @@ def law_draws(values: Values, key: str, grid: np.ndarray = COMPUTE_GRID) -> np.n
     columns = {k: a[:, None] if isinstance(a, np.ndarray) and a.ndim == 1 and a.dtype.kind == "f" else a
                for k, a in v.items()}
     return np.broadcast_to(frontier.loss(key, columns, grid[None, :]), (len(v["compute"]), len(grid)))
+
+
+_bands: OrderedDict[tuple[object, ...], dict[float, np.ndarray]] = OrderedDict()
+_bands_lock = threading.Lock()  # sessions run in threads of one server
+
+
+def law_bands(values: Values, key: str, grid: np.ndarray = BAND_GRID) -> dict[float, np.ndarray]:
+    """The 10/25/75/90th percentiles over a batch of draws of law ``key``'s loss on ``grid``.
+
+    A law's curve depends on its own constants only, so the result is kept by their drawn values
+    (bounded: the :data:`_BANDS_KEPT` most recent).
+    """
+    memo = (key, grid.tobytes(), *(np.asarray(values[p.key], dtype=float).tobytes() for p in LAW_CONSTANTS[key]))
+    with _bands_lock:
+        if memo in _bands:
+            _bands.move_to_end(memo)
+            return _bands[memo]
+    bands = quantile_bands(law_draws(values, key, grid))
+    with _bands_lock:
+        _bands[memo] = bands
+        while len(_bands) > _BANDS_KEPT:
+            _bands.popitem(last=False)
+    return bands
