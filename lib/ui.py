@@ -680,7 +680,16 @@ def _switch_on_our_ranges(params: ParamSet) -> None:
 
 
 def uncertainty_section(chain: Chain, values: Mapping[str, Value], draws: Draws) -> None:
-    """How wide each answer is over the draws, one headline's distribution, and the tornado of its drivers."""
+    """How wide each answer is over the draws, then one headline's distribution and tornado in their own tabs.
+
+    For a page without chart tabs; a page with them adds ``uncertainty_views`` to its own.
+    """
+    if uncertainty_summary(chain, draws):
+        tabbed(f"_{chain.params.model}_uncertainty_tabs", uncertainty_views(chain, values, draws))
+
+
+def uncertainty_summary(chain: Chain, draws: Draws) -> bool:
+    """The median and 80% interval of every headline over the draws; False, after saying why, when nothing varies."""
     params = chain.params
     st.subheader("How wide the answer is")
     if not draws.ranges:
@@ -692,7 +701,7 @@ def uncertainty_section(chain: Chain, values: Mapping[str, Value], draws: Draws)
         if ours:
             st.button("Switch on our ranges", on_click=_switch_on_our_ranges, args=(params,),
                       key=f"_{params.model}_our_ranges")
-        return
+        return False
     names = ", ".join(f"{r.param.label} ({r.param.format_value(r.clipped[0])} to {r.param.format_value(r.clipped[1])}"
                       f"{' ' + r.param.unit if r.param.unit else ''})" for r in draws.ranges)
     st.caption(f"{draws.n:,} draws (seed {draws.seed}). 80% intervals drawn from: {names}. Log-normal for "
@@ -710,19 +719,30 @@ def uncertainty_section(chain: Chain, values: Mapping[str, Value], draws: Draws)
     lines = ["| headline | median | 80% interval | draws without a value |", "|---|---|---|---|"]
     lines += ["| " + " | ".join(escape_markdown(cell) for cell in row) + " |" for row in rows]
     st.markdown("\n".join(lines))
+    return True
 
+
+def uncertainty_views(chain: Chain, values: Mapping[str, Value], draws: Draws) -> dict[str, Callable[[], None]]:
+    """One headline's distribution over the draws and the tornado of its drivers, as views for ``tabbed``.
+
+    Empty when no range is on. In a page's own chart tabs a slider move redraws the one chart open
+    on the whole page, where a second tab row would redraw two.
+    """
+    if not draws.ranges:
+        return {}
+    return {"How its draws fall": lambda: _distribution(chain, draws, _headline_picked(chain, draws)),
+            "Which slider matters most": lambda: _tornado(chain, values, _headline_picked(chain, draws))}
+
+
+def _headline_picked(chain: Chain, draws: Draws) -> Headline:
+    """The headline whose spread and drivers the uncertainty views show, picked above the open view."""
     varying = [h for h in chain.headlines if draws.summaries[h.key].p10 != draws.summaries[h.key].p90]
     labels = {h.label: h for h in chain.headlines}
-    pick = f"_{params.model}_spread_of"
+    pick = f"_{chain.params.model}_spread_of"
     if st.session_state.get(pick) not in labels:
         st.session_state[pick] = (varying or list(chain.headlines))[0].label
-    headline = labels[st.selectbox("Headline", list(labels), key=pick,
-                                   help="The answer whose spread and drivers the two views below show.")]
-    # One chart at a time (as the page's own charts): a slider move redraws one chart here, not two.
-    tabbed(f"_{params.model}_uncertainty_tabs", {
-        "How its draws fall": lambda: _distribution(chain, draws, headline),
-        "Which slider matters most": lambda: _tornado(chain, values, headline),
-    })
+    return labels[st.selectbox("Headline", list(labels), key=pick,
+                               help="The answer whose spread and drivers the two uncertainty views show.")]
 
 
 def _distribution(chain: Chain, draws: Draws, headline: Headline) -> None:

@@ -59,13 +59,15 @@ def draw(values: dict) -> None:
                "the default settings reproduce it within 3 points and 2 years.")
 
     # One chart at a time (ui.tabbed): a hardware move redraws one chart.
-    ui.tabbed("bio_view", {
-        "Probability of TAI by year": lambda: ui.chart(cdf_figure(result, bool(values["anchors"]), bands),
-                                                       "tai_probability_by_year", "cdf", link),
-        "Compute against requirements": lambda: compute_view(result, link)})
+    views = {"Probability of TAI by year": lambda: ui.chart(cdf_figure(result, bool(values["anchors"]), bands),
+                                                           "tai_probability_by_year", "cdf", link),
+             "Compute against requirements": lambda: compute_view(result, link)}
+    if draws is not None:
+        views |= ui.uncertainty_views(chain, values, draws)
+    ui.tabbed("bio_view", views)
 
     if draws is not None:
-        ui.uncertainty_section(chain, values, draws)
+        ui.uncertainty_summary(chain, draws)
 
     st.subheader("Per anchor")
     shift = result.data_shift_oom

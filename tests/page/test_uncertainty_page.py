@@ -14,6 +14,8 @@ from lib.uncertainty import width_key
 IDS = [c.key for c in CHAINS]
 # Each page's sourced ranges, plus ours where a page has no sourced range that matters at its defaults.
 ON = {"loss": {}, "gpt-human": {}, "bio-anchors": {"u_hw_halving": "1", "u_spend": "1"}}
+# The tabs the uncertainty views open in: a page with chart tabs holds them there, the others in their own.
+TABS = {"loss": "loss_view", "gpt-human": "_gpt-human_uncertainty_tabs", "bio-anchors": "bio_view"}
 
 
 def _bands(at) -> list[str]:
@@ -31,9 +33,10 @@ def test_the_view_on_at_defaults_shows_bands_quantiles_and_a_tornado(open_page, 
     assert all(f"| {escape_markdown(h.label)} |" in table for h in chain.headlines)
     assert "How wide the answer is" in text_of(at, "subheader") or any(
         "How wide" in s.value for s in at.subheader)
+    at = open_view(at, TABS[chain.key], "How its draws fall")
     firsts = [json.loads(c.proto.spec)["data"][0] for c in at.get("plotly_chart")]
     assert any(t.get("name") == "draws" for t in firsts), "a histogram of the draws"
-    at = open_view(at, f"_{chain.params.model}_uncertainty_tabs", "Which slider matters most")
+    at = open_view(at, TABS[chain.key], "Which slider matters most")
     assert_clean(at)
     firsts = [json.loads(c.proto.spec)["data"][0] for c in at.get("plotly_chart")]
     assert any(t.get("type") == "bar" and t.get("orientation") == "h" for t in firsts), "a tornado"
@@ -79,6 +82,17 @@ def test_a_seed_in_the_link_gives_the_same_quantiles(open_page):
     assert drawn(a) == drawn(b) and drawn(a) != drawn(c)
 
 
+@pytest.mark.parametrize("page", ["pages/loss.py", "pages/bio_anchors.py"])
+def test_switching_the_view_off_from_its_own_tab_falls_back_to_the_first_chart(open_page, page):
+    key = TABS["loss" if "loss" in page else "bio-anchors"]
+    at = open_view(open_page(page, {"samples": "1000", "u_hw_halving": "1"}), key, "How its draws fall")
+    assert any(json.loads(c.proto.spec)["data"][0].get("name") == "draws" for c in at.get("plotly_chart"))
+    at.session_state["samples"] = 0
+    at.run()
+    assert_clean(at)
+    assert at.get("plotly_chart"), "the page's first chart, not an empty tab"
+
+
 def test_the_view_off_draws_none_of_its_controls(open_page):
     at = open_page("pages/gpt_human.py")
     keys = {w.key for w in at.select_slider} | {w.key for w in at.number_input}
@@ -100,7 +114,7 @@ def test_the_one_switch_turns_the_view_on_and_off(open_page):
 
 def test_picking_a_parameter_under_the_tornado_opens_its_section(open_page):
     at = open_page("pages/bio_anchors.py", {"samples": "1000", "u_hw_halving": "1"})
-    at = open_view(at, "_bio-anchors_uncertainty_tabs", "Which slider matters most")
+    at = open_view(at, TABS["bio-anchors"], "Which slider matters most")
     at.selectbox(key="_bio-anchors_open_param").set_value("Hardware price halving time").run()
     assert at.session_state["_group_bio-anchors_Hardware"] is True
     assert_clean(at)
