@@ -125,6 +125,22 @@ def test_split_normal_matches_percentiles() -> None:
         np.testing.assert_allclose(ppf, [a.p10, a.p50, a.p90], atol=1e-9)
 
 
+@pytest.mark.parametrize("floor", [-np.inf, 24.0])
+def test_split_normal_cdf_at_infinite_and_asymmetric_points_and_its_shapes(floor: float) -> None:
+    # Below the median the lower half's sigma, above it the upper's: the same z on both sides
+    # lands on mirrored probabilities, and +-inf are 1 and 0 (never NaN).
+    p10, p50, p90 = 25.0, 30.0, 36.0
+    x = np.array([-np.inf, p50 - 2.5, p50, p50 + 3.0, np.inf])
+    cdf = sc.split_normal_cdf(x, p10, p50, p90, floor)
+    lo, hi = cdf[1], cdf[3]
+    assert cdf[0] == 0.0 and cdf[-1] == 1.0 and np.all(np.diff(cdf) > 0)
+    if floor == -np.inf:
+        assert cdf[2] == 0.5 and lo == pytest.approx(1 - hi, abs=1e-12)
+    assert np.shape(sc.split_normal_cdf(30.0, p10, p50, p90, floor)) == ()
+    grid = sc.split_normal_cdf(np.array([[26.0, 40.0]]), np.array([[25.0], [26.0]]), p50, p90, floor)
+    assert grid.shape == (2, 2) and np.all(np.diff(grid, axis=1) > 0)
+
+
 def test_floor_cuts_and_renormalises() -> None:
     a = ANCHORS[0]
     x = np.array([a.p10 - 5, 26.0, 30.0])

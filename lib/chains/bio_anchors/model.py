@@ -107,13 +107,20 @@ def _evaluate_chunk(v: Mapping[str, np.ndarray], floor_arr: np.ndarray) -> Batch
     is_rule = (v["algo"] == "rule")[:, None]
     halving = np.where(is_rule, rule_h, col["algo_halving"])
     cap = np.where(is_rule, rule_m, col["algo_cap"])
-    rho = sc.algorithmic_progress_oom(years[:, None, :], halving[..., None], cap[..., None],
-                                      v["algo_start"][:, None, None])
+    start = v["algo_start"]
+    if _same_rows(halving, cap, start):
+        # Draws seldom range the progress inputs: one row of progress, broadcast, not one per draw.
+        rho = np.broadcast_to(sc.algorithmic_progress_oom(years[:1, None, :], halving[:1, :, None],
+                                                          cap[:1, :, None], start[:1, None, None]),
+                              (len(start), len(ANCHOR_KEYS), years.shape[1]))
+    else:
+        rho = sc.algorithmic_progress_oom(years[:, None, :], halving[..., None], cap[..., None], start[:, None, None])
 
     floor = floor_arr[:, None, None]
     p10, p90 = p50 - lo_gap, p50 + hi_gap
-    cdf_all = sc.split_normal_cdf(compute[:, None, :] + rho, p10[..., None], p50[..., None], p90[..., None], floor)
-    cdf = cdf_all[..., _P_OFFSET:]
+    # Probabilities only for the probability years: the years before are charted as compute alone.
+    reached = compute[:, None, _P_OFFSET:] + rho[..., _P_OFFSET:]
+    cdf = sc.split_normal_cdf(reached, p10[..., None], p50[..., None], p90[..., None], floor)
 
     raw_w = np.stack([v[f"w_{k}"] for k in ANCHOR_KEYS], axis=-1)
     weights, bad, fell_back = sc.normalise_weights(raw_w, _REPORT_WEIGHTS)
@@ -124,6 +131,11 @@ def _evaluate_chunk(v: Mapping[str, np.ndarray], floor_arr: np.ndarray) -> Batch
     median = sc.crossing_year(YEARS.astype(np.float64), p_tai)
     return BatchArrays(lf, ls, compute, p50, p10, p90, rho, cdf, weights, bad, fell_back, q, held, p_tai,
                        median, shift)
+
+
+def _same_rows(*arrays: np.ndarray) -> bool:
+    """Whether every row of each array equals its first."""
+    return all(bool(np.all(a == a[:1])) for a in arrays)
 
 
 def _chunks(values: Values) -> Iterator[BatchArrays]:
@@ -166,8 +178,10 @@ def headlines_and_curves(values: Values) -> tuple[HeadlineBatch, Array]:
 
     For the uncertainty view's draws, whose bands need the curves as well as the headlines.
     """
-    b = evaluate_batch(values)
-    return _headlines(b.p_tai[:, _HEADLINE_COLUMNS], b.median_year), b.p_tai
+    # Per chunk, only what is returned: joining every (rows, anchors, years) series costs more than the rest.
+    parts = [(b.p_tai, b.median_year) for b in _chunks(values)]
+    p_tai = np.concatenate([p for p, _ in parts])
+    return _headlines(p_tai[:, _HEADLINE_COLUMNS], np.concatenate([m for _, m in parts])), p_tai
 
 
 @dataclass(frozen=True, eq=False)

@@ -109,8 +109,16 @@ def port_algorithm_rule(p50: ArrayLike) -> tuple[Array, Array]:
 
 def _split_z(x: Array, p50: Array, lo_gap: Array, hi_gap: Array) -> Array:
     """Standardised distance from the median, using the lower or upper half's sigma."""
-    d = x - p50
-    return d / (np.where(d < 0.0, lo_gap, hi_gap) / Z90)
+    # Per element z = d/sigma_low below the median, d/sigma_high above, written as
+    # d * (1/sigma_high + [d < 0](1/sigma_low - 1/sigma_high)): the divisions stay on the (small)
+    # parameter arrays, the (draws x anchors x years) array takes in-place passes, and d = -inf
+    # still gives -inf.
+    inv_lo, inv_hi = Z90 / lo_gap, Z90 / hi_gap
+    d = np.array(np.subtract(x, p50), ndmin=1)  # ndmin: in-place passes need an array, not a scalar
+    z = np.less(d, 0.0) * (inv_lo - inv_hi)
+    z += inv_hi
+    z *= d
+    return z.reshape(np.broadcast_shapes(np.shape(x), np.shape(p50), np.shape(lo_gap), np.shape(hi_gap)))
 
 
 def split_normal_cdf(
@@ -139,8 +147,14 @@ def split_normal_cdf(
     log_sf_floor = log_ndtr(-_split_z(floor_arr, p50, lo_gap, hi_gap))
     if np.all(log_sf_floor > -600.0):
         with np.errstate(under="ignore"):
-            ratio = ndtr(-_split_z(x, p50, lo_gap, hi_gap)) / np.exp(log_sf_floor)
-        return np.where(x >= floor_arr, np.clip(1.0 - ratio, 0.0, 1.0), 0.0)
+            z = _split_z(x, p50, lo_gap, hi_gap)
+            ratio = np.array(np.negative(z), ndmin=1)
+            ndtr(ratio, out=ratio)
+            ratio *= np.exp(-log_sf_floor)
+        np.subtract(1.0, ratio, out=ratio)
+        np.clip(ratio, 0.0, 1.0, out=ratio)
+        np.copyto(ratio, 0.0, where=np.array(x < floor_arr, ndmin=1))
+        return ratio.reshape(np.broadcast_shapes(np.shape(z), np.shape(floor_arr)))
     log_sf_x = log_ndtr(-_split_z(x, p50, lo_gap, hi_gap))
     return np.where(x >= floor_arr, -np.expm1(np.minimum(log_sf_x - log_sf_floor, 0.0)), 0.0)
 
