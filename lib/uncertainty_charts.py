@@ -35,15 +35,19 @@ def histogram_figure(headline: Headline, values: np.ndarray, summary: Summary) -
                   marker={"color": "#888888", "line": {"width": 0}}, name="draws", showlegend=False,
                   hovertemplate="%{y} draws<extra></extra>", meta={"csv": False})
     # The percentiles as shapes over the plot's height: no extra traces or second axis to redraw.
-    marks = []
+    # The three values in one line above the plot: as labels at their marks they collided on a phone.
+    marks, said = [], []
     for q, value in (("10th", summary.p10), ("median", summary.p50), ("90th", summary.p90)):
         if value is None or not finite.size:
             continue
         at = math.log10(value) if log else value
-        chart.annotations.append({"x": at, "y": 1, "yref": "paper", "yanchor": "bottom", "showarrow": False,
-                                  "text": f"{q}: {headline.format(value)}", "font": {"size": 12}})
+        said.append(f"{q} {headline.format(value)}")
         marks.append({"type": "line", "xref": "x", "yref": "paper", "x0": at, "x1": at, "y0": 0, "y1": 1,
                       "line": {"color": "#222", "width": 1.5, "dash": "dot" if q != "median" else "solid"}})
+    if said:
+        chart.annotations.append({"x": 0, "xref": "paper", "xanchor": "left", "y": 1, "yref": "paper",
+                                  "yanchor": "bottom", "showarrow": False, "font": {"size": 12},
+                                  "text": " · ".join(said)})
     title = f"log10 {headline.unit}" if log else headline.unit
     xaxis = axis(title)
     if headline.unit == "probability":
