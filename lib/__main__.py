@@ -71,6 +71,8 @@ def main(argv: Sequence[str]) -> int:
               "[--samples N [--seed S]] [--sensitivity]")
         print("       --samples N: draws of every ranged number, 0 to 100,000 (0 = none); --seed S: 0 to 2,147,483,647")
         print("       python -m lib positions   (the essays' positions, with their sources and values, as JSON)")
+        print("       python -m lib trend [start=2010 end=2025 domain=all|language frontier=false|true|top10]   "
+              "(training-compute doubling time of Epoch AI's notable models, with its 80% interval, as JSON)")
         print("       python -m lib compare LINK_A LINK_B   (two links of one chain: headlines, differences and "
               "each parameter's share of every difference, as JSON)")
         for chain in CHAINS:
@@ -89,6 +91,8 @@ def main(argv: Sequence[str]) -> int:
         return 0
     if name == "compare":
         return _compare(rest)
+    if name == "trend":
+        return _trend(rest)
     try:
         chain = get(name)
     except KeyError:
@@ -152,6 +156,23 @@ def _flags(args: Sequence[str]) -> tuple[Flags, list[str]]:
         else:
             rest.append(arg)
     return Flags(**found), rest
+
+
+def _trend(args: Sequence[str]) -> int:
+    """``trend key=value ...``: the log-linear fit of training compute over the chosen models (lib/trends.py)."""
+    from lib import trends
+    from lib.data import load
+
+    try:
+        values = parse_args(trends.PARAMS, args)
+        values |= {k: int(values[k]) for k in ("start", "end")}
+        trend = trends.run(load("epoch_compute").table, values)
+    except (UsageError, trends.TrendError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    print(json.dumps(_json_safe({"params": values, **trend.json(), "data": "Epoch AI, Notable AI Models (CC BY 4.0)"}),
+                     indent=2))
+    return 0
 
 
 def _compare(args: Sequence[str]) -> int:
