@@ -1,0 +1,90 @@
+"""Compute trends: training compute of notable models over time, a fitted doubling time, and the pages' own."""
+
+import streamlit as st
+
+from lib import data, trends, ui, units
+from lib.chains import get
+from lib.chains.gpt_human.params import DOUBLING_AMODEI_MONTHS, DOUBLING_SEVILLA_MONTHS
+from lib.problems import escape_markdown
+from lib.trend_charts import trend_figure
+
+ui.ensure_app_navigation()
+params = trends.PARAMS
+GPT = get("gpt-human")
+ANCHORS = get("bio-anchors")
+
+st.title(":material/show_chart: Compute trends")
+st.markdown(
+    "How fast has the compute of the largest training runs grown? Every page here assumes an answer: the "
+    "GPT-human essay 3.4 months per doubling, later work about 6, the bio-anchors report a slower mix of "
+    "spending and hardware. Pick the models and the years and fit it yourself."
+)
+
+
+def anchors_doubling_months() -> float:
+    """The bio-anchors defaults' compute growth before any cap: spend doubling and price halving combined."""
+    d = ANCHORS.params.defaults()
+    return 12.0 / (1.0 / float(d["spend_doubling"]) + 1.0 / float(d["hw_halving"]))
+
+
+def compare_rows() -> dict[str, float]:
+    """The doubling times the other pages assume, by whose they are."""
+    return {"Amodei & Hernandez 2018 (the essay's)": DOUBLING_AMODEI_MONTHS,
+            "Sevilla et al. 2022": DOUBLING_SEVILLA_MONTHS,
+            "Bio-anchors spending × hardware": anchors_doubling_months()}
+
+
+@st.fragment
+def view() -> None:
+    values, main = ui.controls(params)
+    with main:
+        draw(values)
+
+
+def draw(values: dict) -> None:
+    table = trends.prepared(data.load("epoch_compute").table)
+    points = trends.select(table, values)
+    try:
+        if int(values["start"]) > int(values["end"]):
+            raise trends.TrendError(f"the window starts ({int(values['start'])}) after it ends ({int(values['end'])})")
+        trend = trends.fit(points)
+    except trends.TrendError as err:
+        trend = None
+        st.warning(f"No trend to fit: {err}. The models in the window are drawn without one.",
+                   icon=":material/warning:")
+    cols = st.columns(3)
+    if trend is not None:
+        lo, hi = trend.ci80
+        cols[0].metric("Doubling time", f"{trend.doubling_months:.1f} months",
+                       f"80%: {lo:.1f} to {f'{hi:.1f}' if hi is not None else 'no growth'} months",
+                       delta_color="off", delta_arrow="off",
+                       help="Least squares of log10 compute on the date; the interval is a bootstrap over models "
+                            f"({trends.BOOTSTRAP_DRAWS:,} resamples, our choice).")
+        cols[1].metric("Growth", f"{units.times(10 ** trend.slope)} per year", f"{trend.slope:.2f} orders of magnitude",
+                       delta_color="off", delta_arrow="off")
+    cols[2].metric("Models", f"{len(points)}", f"{int(values['start'])} to {int(values['end'])}",
+                   delta_color="off", delta_arrow="off")
+    ui.chart(trend_figure(points, trend, int(values["end"]), compare_rows()),
+             "compute_trend", "trend", ui.view_link(params, values))
+    st.caption("Each point is one notable model (hover for its name, organisation, date, compute and Epoch's "
+               "confidence). Solid: the fit over the window; dotted: extended five years; dashed: the doubling "
+               "times the other pages assume, from the fit's value at the end of the window. "
+               "Data: Epoch AI, Notable AI Models (CC BY 4.0), export of 2026-01-26.")
+    if trend is not None:
+        doubling = GPT.params["doubling"]
+        months = min(max(round(trend.doubling_months, 2), doubling.min), doubling.max)
+        st.page_link(GPT.page, label=f"Open the GPT-human timeline with a {months:g}-month doubling",
+                     icon=GPT.icon, query_params={"doubling": doubling.format_value(months)})
+    rows = ["| doubling time | months | against this fit |", "|---|---|---|"]
+    for label, months in compare_rows().items():
+        ratio = f"{months / trend.doubling_months:.2f}× the fit's" if trend is not None else "no fit"
+        rows.append(f"| {escape_markdown(label)} | {months:.1f} | {ratio} |")
+    st.markdown("\n".join(rows))
+    st.caption("Amodei & Hernandez measured 3.4 months over 2012-2018, the figure the GPT-human essay uses. "
+               "Sevilla et al. 2022 found about 6 months for 2010-2022 and about 20 months before 2010. The "
+               "bio-anchors row is Cotra's 2020 defaults (spending doubling every "
+               f"{float(ANCHORS.params.defaults()['spend_doubling']):g} years, the price of compute halving every "
+               f"{float(ANCHORS.params.defaults()['hw_halving']):g}) combined, before spending reaches its cap.")
+
+
+view()

@@ -1,0 +1,63 @@
+"""The compute-trends page: the fit at defaults, its filters, windows without a fit, bad links."""
+
+import base64
+import json
+
+import pytest
+from pagetest import assert_clean, text_of
+
+from lib import trends
+from lib.data import load
+
+PAGE = "pages/trends.py"
+
+
+def _points(at) -> int:
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    x = next(t for t in spec["data"] if t.get("name") == "Notable models")["x"]
+    # numpy arrays travel binary-encoded: {"dtype": "f8", "bdata": base64}
+    return len(base64.b64decode(x["bdata"])) // 8 if isinstance(x, dict) else len(x)
+
+
+def test_defaults_fit_the_models_and_link_to_the_gpt_human_page(open_page):
+    at = open_page(PAGE)
+    assert_clean(at)
+    assert not at.warning
+    expected = trends.run(load("epoch_compute").table, trends.PARAMS.defaults())
+    assert at.metric[0].value == f"{expected.doubling_months:.1f} months"
+    assert _points(at) == expected.n
+    names = [t.get("name", "") for t in json.loads(at.get("plotly_chart")[0].proto.spec)["data"]]
+    assert any(n.startswith("Sevilla et al. 2022: 6 months") for n in names)
+    assert any(n.startswith("Amodei & Hernandez 2018") for n in names)
+    link = at.get("page_link")[0].proto
+    assert link.page == "gpt_human"
+    assert link.query_string == f"doubling={round(expected.doubling_months, 2):g}"
+    assert "Epoch AI" in text_of(at, "caption")
+
+
+@pytest.mark.parametrize("query", [{"domain": "language"}, {"frontier": "true"}, {"frontier": "top10"},
+                                   {"start": "2010", "end": "2022"}])
+def test_each_filter_refits_on_fewer_models(open_page, query):
+    default = open_page(PAGE)
+    at = open_page(PAGE, query)
+    assert_clean(at)
+    assert not at.warning
+    assert _points(at) < _points(default)
+    assert at.metric[0].value != default.metric[0].value
+
+
+@pytest.mark.parametrize("query, words", [({"start": "2020", "end": "2010"}, "after it ends"),
+                                          ({"start": "1975", "end": "1976", "domain": "language"}, "at least 4")])
+def test_a_window_without_a_fit_says_why_and_still_draws(open_page, query, words):
+    at = open_page(PAGE, query)
+    assert_clean(at)
+    assert any(words in w.value for w in at.warning)
+    assert at.get("plotly_chart")
+
+
+def test_bad_link_values_are_named_and_defaults_used(open_page):
+    at = open_page(PAGE, {"start": "abc", "frontier": "<b>x</b>", "end": "1e999"})
+    assert_clean(at)
+    problems = " ".join(w.value for w in at.warning)
+    assert "start" in problems and "frontier" in problems and "end" in problems
+    assert at.metric[0].value.endswith("months")
