@@ -53,6 +53,7 @@ PARAMS = ParamSet(
               "whole export in the chosen domain, not just the window).", EPOCH, kind="choice",
               choices=FRONTIER_CHOICES, choice_labels=FRONTIER_LABELS),
     ),
+    groups=(("Models and years", ("start", "end", "domain", "frontier")),),
 )
 
 

@@ -15,9 +15,9 @@ ANCHORS = get("bio-anchors")
 
 st.title(":material/show_chart: Compute trends")
 st.markdown(
-    "How fast has the compute of the largest training runs grown? Every page here assumes an answer: the "
-    "GPT-human essay 3.4 months per doubling, later work about 6, the bio-anchors report a slower mix of "
-    "spending and hardware. Pick the models and the years and fit it yourself."
+    "How fast does training compute grow? Every page here assumes an answer: the GPT-human essay 3.4 months "
+    "per doubling, later work about 6, the bio-anchors report a slower mix of spending and hardware. Pick the "
+    "models and the years, and fit it to the notable models Epoch AI tracks."
 )
 
 
@@ -36,7 +36,7 @@ def compare_rows() -> dict[str, float]:
 
 @st.fragment
 def view() -> None:
-    values, main = ui.controls(params)
+    values, main = ui.controls(params, expanded=("Models and years",))
     with main:
         draw(values)
 
