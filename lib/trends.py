@@ -170,3 +170,63 @@ def run(table: pd.DataFrame, values: Mapping[str, Value]) -> Trend:
     if int(values["start"]) > int(values["end"]):
         raise TrendError(f"the window starts ({int(values['start'])}) after it ends ({int(values['end'])})")
     return fit(select(prepared(table), values))
+
+
+# -- what happened since the essays: the real largest runs against a doubling trend ---------------------
+
+
+@dataclass(frozen=True)
+class SinceEssay:
+    """A doubling trend from a reference run against the real largest runs after it.
+
+    ``records``: the runs that were the largest so far when published, from the reference date on.
+    ``trend_flop[i]`` is what the trend of ``doubling_months[i]`` puts at the export's last date and
+    ``times_above[i]`` how many times the largest real run that is; ``doubling_since`` is the
+    doubling time the real runs show from the reference run to the largest one.
+    """
+
+    records: pd.DataFrame
+    largest: pd.Series
+    data_end: float
+    data_end_date: str
+    trend_flop: Array
+    times_above: Array
+    doubling_since: float
+
+
+def records_since(t: pd.DataFrame, year: float, above: float = 0.0) -> pd.DataFrame:
+    """Prepared rows from ``year`` on that were the largest by compute (above ``above``) when published."""
+    later = t[t["year"] >= year]
+    compute = later["compute"].to_numpy(dtype=float)
+    # Strictly above everything before (a tie, such as two GPT-4 entries, is not a new record); the
+    # reference itself, at exactly ``above``, opens the list.
+    before = np.maximum.accumulate(np.concatenate([[above * (1 - 1e-9)], compute]))[:-1]
+    return later[compute > before]
+
+
+def trend_flop(years: np.ndarray | float, ref_flop: float, start: float, doubling_months: np.ndarray | float) -> Array:
+    """The GPT-human chain's frontier: ``ref_flop`` at the start of ``start``, doubling every ``doubling_months``."""
+    return ref_flop * np.exp2((np.asarray(years, dtype=float) - start) * 12.0 / np.asarray(doubling_months, dtype=float))
+
+
+def reference_year(t: pd.DataFrame, model_prefix: str = "GPT-3 175B") -> float:
+    """The decimal publication year of the export's reference model (GPT-3 175B: 2020-05-28)."""
+    return float(t.loc[t["model"].str.startswith(model_prefix), "year"].iloc[0])
+
+
+def since_essay(t: pd.DataFrame, ref_flop: float, ref_year: float, start: float,
+                doubling_months: np.ndarray | float) -> SinceEssay:
+    """The trend ref_flop * 2^((Y - start) * 12 / doubling) against the runs published since ``ref_year``.
+
+    The GPT-human chain's own frontier formula (lib/chains/gpt_human/model.py, ``series``), at the
+    export's last publication date; ``doubling_months`` may be an array (one trend per entry).
+    """
+    records = records_since(t, ref_year, ref_flop)
+    largest = records.iloc[-1] if len(records) else t.loc[t["compute"].idxmax()]
+    end = float(t["year"].max())
+    months = np.asarray(doubling_months, dtype=float)
+    trend = trend_flop(end, ref_flop, start, months)
+    growth = math.log2(float(largest["compute"]) / ref_flop)
+    since = 12.0 * (float(largest["year"]) - ref_year) / growth if growth > 0 else math.inf
+    date = str(t.loc[t["year"].idxmax(), "publication_date"])
+    return SinceEssay(records, largest, end, date, trend, trend / float(largest["compute"]), since)

@@ -5,6 +5,7 @@ import streamlit as st
 from lib import data, ui, units
 from lib.chains import gpt_human
 from lib.chains.gpt_human.charts import compute_figure, cost_figure, loss_curve_figure
+from lib.chains.gpt_human.since import what_happened
 from lib.chains.gpt_human.derivation import ESSAY_DATES, derivation, money
 from lib.chains.gpt_human.model import format_year, headlines_and_costs, series
 from lib.chains.gpt_human.params import DOUBLING_AMODEI_MONTHS as FAST
@@ -108,7 +109,10 @@ def draw(values: dict) -> None:
         st.button(f"Try the later ~{SLOW:g}-month doubling (Sevilla et al. 2022)", on_click=set_doubling, args=(SLOW,))
     else:
         st.button(f"Back to {FAST:g} months (Amodei & Hernandez 2018)", on_click=set_doubling, args=(FAST,))
-    ui.chart(compute_figure(curves, result), "frontier_compute", "compute", link)
+    since = what_happened(values, data.load("epoch_compute").table)
+    st.markdown(since.text)
+    ui.chart(compute_figure(curves, result, since.runs, since.essay_flop(curves.frontier_years)), "frontier_compute",
+             "compute", link)
     st.subheader("The loss curve down to the human line")
     law = str(values["law"])
     ui.chart(loss_curve_figure(curves, result, law), "loss_curve", "loss", link)

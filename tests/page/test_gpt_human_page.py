@@ -95,3 +95,15 @@ def test_another_law_redraws_the_loss_curve_and_names_its_scale(open_page, law):
     assert at.slider(key="human").disabled == (law != "kaplan")
     default = open_page(PAGE)
     assert at.metric[1].value != default.metric[1].value  # a different law needs a different compute
+
+
+def test_the_real_largest_runs_stand_against_the_trend(open_page):
+    at = open_page(PAGE)
+    since = next(m.value for m in at.markdown if m.value.startswith("**What happened since.**"))
+    assert "Grok 4" in since and "Epoch AI" in since
+    names = [[t.get("name") for t in json.loads(c.proto.spec)["data"]] for c in at.get("plotly_chart")]
+    assert any("Largest real runs (Epoch AI)" in n and "The essay's 3.4-month trend" not in n for n in names)
+    slower = open_page(PAGE, {"doubling": "6"})
+    names = [[t.get("name") for t in json.loads(c.proto.spec)["data"]] for c in slower.get("plotly_chart")]
+    assert any("The essay's 3.4-month trend" in n for n in names)
+    assert any("Your 6-month trend" in m.value for m in slower.markdown)

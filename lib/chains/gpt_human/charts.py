@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 import numpy as np
+import pandas as pd
 
 from lib import units
 from lib.chains.gpt_human.derivation import Money
@@ -127,17 +128,33 @@ def cost_figure(series: GptHumanSeries, result: GptHumanResult, money: Money, bu
                         csv={"x": "year (decimal)", "y": f"US dollars ({dollar_label})"})
 
 
-def compute_figure(series: GptHumanSeries, result: GptHumanResult) -> Figure:
+def compute_figure(series: GptHumanSeries, result: GptHumanResult, runs: pd.DataFrame | None = None,
+                   essay_flop: np.ndarray | None = None) -> Figure:
     """Largest training run over time against the compute a GPT-human needs.
 
-    The view ends :data:`OOM_PAST` orders of magnitude above the compute needed (the series
-    itself, and the CSV, run on to the model's horizon).
+    ``runs``: real record-setting runs (lib/trends.py, ``records_since``: model, publication_date,
+    year, compute), drawn as points; ``essay_flop``: the essay's trend on ``series.frontier_years``,
+    drawn when the user's differs. The view ends :data:`OOM_PAST` orders of magnitude above the
+    compute needed (the series itself, and the CSV, run on to the model's horizon).
     """
     chart = Chart()
     years, flop = series.frontier_years, series.frontier_flop
     chart.line(years, flop, "Largest training run (doubling trend)", COLORS["kaplan"], width=4,
                hovertext=np.array([f"{m}: {units.sci(v, 3)} FLOP" for m, v in zip(_months(years), flop)]),
                hover="%{hovertext}<extra></extra>")
+    if essay_flop is not None:
+        chart.line(years, essay_flop, "The essay's 3.4-month trend", "#888888", width=2, dash="dash",
+                   hover="essay's trend<br>%{x:.1f}: %{y:.2e} FLOP<extra></extra>")
+    if runs is not None and len(runs):
+        chart.add(x=runs["year"].to_numpy(), y=runs["compute"].to_numpy(), mode="markers",
+                  name="Largest real runs (Epoch AI)", meta={"csv": False},
+                  marker={"size": 9, "color": COLORS["models"], "symbol": "diamond"},
+                  text=[f"<b>{m}</b><br>{d}<br>{units.sci(c, 3)} FLOP" for m, d, c in
+                        zip(runs["model"], runs["publication_date"], runs["compute"])],
+                  hovertemplate="%{text}<extra></extra>")
+        last = runs.iloc[-1]
+        chart.label(float(last["year"]), float(last["compute"]), str(last["model"]), log_y=True,
+                    position="bottom center", font={"size": 12, "color": COLORS["models"]})
     log_flop = np.log10(flop)
     if result.compute_flop is None:
         return chart.figure(height=HEIGHT, xaxis=axis("year"), yaxis=log_axis("training compute (FLOP)"),
