@@ -153,8 +153,9 @@ def compute_figure(series: GptHumanSeries, result: GptHumanResult, runs: pd.Data
                         zip(runs["model"], runs["publication_date"], runs["compute"])],
                   hovertemplate="%{text}<extra></extra>")
         last = runs.iloc[-1]
+        # Below and right of its diamond: the line runs above the real runs, and their own diamonds to the left.
         chart.label(float(last["year"]), float(last["compute"]), str(last["model"]), log_y=True,
-                    position="bottom center", font={"size": 12, "color": COLORS["models"]})
+                    position="bottom right", xshift=6, yshift=-12, font={"size": 12, "color": COLORS["models"]})
     log_flop = np.log10(flop)
     if result.compute_flop is None:
         return chart.figure(height=HEIGHT, xaxis=axis("year"), yaxis=log_axis("training compute (FLOP)"),
