@@ -230,3 +230,16 @@ def since_essay(t: pd.DataFrame, ref_flop: float, ref_year: float, start: float,
     since = 12.0 * (float(largest["year"]) - ref_year) / growth if growth > 0 else math.inf
     date = str(t.loc[t["year"].idxmax(), "publication_date"])
     return SinceEssay(records, largest, end, date, trend, trend / float(largest["compute"]), since)
+
+
+def largest_per_year(t: pd.DataFrame, since: int) -> pd.DataFrame:
+    """The largest run (by compute) published in each calendar year from ``since`` on, one row per year."""
+    later = t[t["year"] >= since].copy()
+    later["calendar_year"] = np.floor(later["year"]).astype(int)
+    return later.loc[later.groupby("calendar_year")["compute"].idxmax()].sort_values("year")
+
+
+def largest_with_costs(t: pd.DataFrame, year: int, n: int = 3) -> pd.DataFrame:
+    """The ``n`` largest runs of ``year`` that Epoch gives a training cost for (2023 US dollars), largest first."""
+    rows = t[(np.floor(t["year"]) == year) & pd.to_numeric(t["training_cost_2023_usd"], errors="coerce").gt(0)]
+    return rows.sort_values("compute", ascending=False).head(n)

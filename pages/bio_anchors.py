@@ -3,14 +3,16 @@
 import pandas as pd
 import streamlit as st
 
-from lib import ui, units
+from lib import data, trends, ui, units
 from lib.chains import bio_anchors
 from lib.chains.bio_anchors.charts import cdf_figure, compute_figure
 from lib.chains.bio_anchors.model import headlines_and_curves
 from lib.uncertainty import quantile_bands, run_draws
 from lib.chains.bio_anchors.model import HEADLINE_YEARS, BioAnchorsResult
 from lib.chains.bio_anchors.params import NONE_FROM, NONE_TO
-from lib.chains.bio_anchors.published import ANCHORS
+
+SPEND_YEAR = 2025  # the year the Spend slider is for ("Spend on the largest run in 2025")
+from lib.chains.bio_anchors.published import ANCHORS, SERIES_FIRST_YEAR
 
 ui.ensure_app_navigation()
 chain = bio_anchors.CHAIN
@@ -61,7 +63,7 @@ def draw(values: dict) -> None:
     # One chart at a time (ui.tabbed): a hardware move redraws one chart.
     views = {"Probability of TAI by year": lambda: ui.chart(cdf_figure(result, bool(values["anchors"]), bands),
                                                            "tai_probability_by_year", "cdf", link),
-             "Compute against requirements": lambda: compute_view(result, link)}
+             "Compute against requirements": lambda: compute_view(result, link, float(values["spend"]))}
     if draws is not None:
         views |= ui.uncertainty_views(chain, values, draws)
     ui.tabbed("bio_view", views)
@@ -103,11 +105,18 @@ def draw(values: dict) -> None:
     )
 
 
-def compute_view(result: BioAnchorsResult, link: str) -> None:
-    ui.chart(compute_figure(result), "compute_vs_requirements", "compute", link)
+def compute_view(result: BioAnchorsResult, link: str, spend: float) -> None:
+    runs = trends.prepared(data.load("epoch_compute").table)
+    ui.chart(compute_figure(result, trends.largest_per_year(runs, SERIES_FIRST_YEAR)), "compute_vs_requirements",
+             "compute", link)
+    costs = trends.largest_with_costs(runs, SPEND_YEAR)
+    priced = ", ".join(f"{m} {units.usd(float(c))}" for m, c in zip(costs["model"], costs["training_cost_2023_usd"]))
     st.caption("Dashed: each anchor's median requirement with that year's algorithms; shading: its 10-90% "
                "range. The black line is the compute the largest affordable run buys (FLOP per dollar × "
-               "spend). Where it enters a band, that anchor starts to add probability.")
+               "spend). Where it enters a band, that anchor starts to add probability. Open diamonds: the "
+               f"largest real run of each year since {SERIES_FIRST_YEAR} (Data: Epoch AI, Notable AI Models, CC BY 4.0)."
+               + (f" The spend on the largest {SPEND_YEAR} run is set at {units.usd(spend)}; Epoch's estimates for "
+                  f"{SPEND_YEAR}'s largest runs (2023 dollars): {priced}. The report's dollars are 2020's." if priced else ""))
 
 
 def how_it_works(v: dict) -> None:

@@ -1,5 +1,7 @@
 """AppTest: the biological-anchors page at defaults, presets, bounds and bad links."""
 
+import json
+
 from pagetest import assert_clean, metric, open_view, text_of, trace_names
 
 from lib.chains import bio_anchors
@@ -73,3 +75,15 @@ def test_model_text_states_its_own_choices(open_page):
     text = text_of(at, "markdown")
     assert "approximation" in text  # the per-anchor rule is the port's, applied to medians
     assert "our choices" in text  # the split normal and the cut at the floor
+
+
+def test_the_real_largest_runs_and_their_costs_stand_beside_the_affordable_line(open_page):
+    at = open_page("pages/bio_anchors.py")
+    at.session_state["bio_view"] = "Compute against requirements"
+    at.run()
+    assert not at.exception
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    runs = next(t for t in spec["data"] if t.get("name") == "Largest real run of the year (Epoch AI)")
+    assert any("Grok 4" in text for text in runs["text"])  # 2025's largest in the export
+    caption = " ".join(c.value for c in at.caption)
+    assert "Grok 4 $388M" in caption and "set at $1B" in caption

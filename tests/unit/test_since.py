@@ -44,3 +44,12 @@ def test_the_sentence_names_the_run_and_the_gap_and_the_users_trend():
 def test_a_start_after_the_data_says_there_is_nothing_to_compare():
     late = what_happened({**PARAMS.defaults(), "start": 2030.0}, EXPORT)
     assert "no real runs" in late.text and late.runs.empty
+
+
+def test_largest_run_per_year_and_2025_costs():
+    per_year = trends.largest_per_year(TABLE, 2020)
+    assert per_year["calendar_year"].tolist() == list(range(2020, 2026))
+    assert per_year.iloc[-1]["model"] == "Grok 4"
+    costs = trends.largest_with_costs(TABLE, 2025)
+    assert costs["model"].tolist() == ["Grok 4", "GPT-4.5", "Grok 3"]
+    assert float(costs.iloc[0]["training_cost_2023_usd"]) == pytest.approx(3.878e8, rel=1e-3)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 import numpy as np
+import pandas as pd
 
 from lib import units
 from lib.chains.bio_anchors.model import BioAnchorsResult
@@ -51,7 +52,7 @@ def cdf_figure(result: BioAnchorsResult, show_anchors: bool, bands: Mapping[floa
                         csv={"x": "year", "y": "probability (0-1)"})
 
 
-def compute_figure(result: BioAnchorsResult) -> Figure:
+def compute_figure(result: BioAnchorsResult, runs: pd.DataFrame | None = None) -> Figure:
     """Affordable compute rising against each anchor's requirement band (10-90%), which falls with algorithms.
 
     Each band has its own colour, a faint fill and a thin edge, so six overlapping bands can be
@@ -78,6 +79,14 @@ def compute_figure(result: BioAnchorsResult) -> Figure:
     chart.line(years, 10.0 ** result.log10_compute, "Affordable compute (largest run)", "black", width=5,
                meta={"column": "Affordable compute, largest run (FLOP)"},
                hover="%{x}: %{y:.2e} FLOP affordable<extra></extra>")
+    if runs is not None and len(runs):
+        # The real largest run of each year (lib/trends.py, largest_per_year) against the affordable line.
+        chart.add(x=runs["year"].to_numpy(), y=runs["compute"].to_numpy(), mode="markers", showlegend=False,
+                  name="Largest real run of the year (Epoch AI)", meta={"csv": False},
+                  marker={"size": 9, "color": "black", "symbol": "diamond-open", "line": {"width": 2}},
+                  text=[f"<b>{m}</b><br>{d}<br>{c:.2e} FLOP" for m, d, c in
+                        zip(runs["model"], runs["publication_date"], runs["compute"])],
+                  hovertemplate="%{text}<extra></extra>")
 
     # No legend: each median is labelled above its left-hand end (nudged apart where they start close
     # together), the affordable line at its right-hand end, and the caption gives the line styles.
