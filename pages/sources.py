@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from lib import data, dollars, ui, units
+from lib import data, dollars, trends, ui, units
 from lib.problems import code_span, escape_markdown
 from lib.chains import CHAINS, get
 from lib.positions import POSITIONS, effects
@@ -18,9 +18,11 @@ st.markdown(
     "pages use. URL key is the name a parameter has in shared links."
 )
 
-for chain in CHAINS:
-    params, presets = chain.params, chain.presets
-    st.header(f"{chain.icon} {chain.title}")
+# Each chain's parameters, then those of the trends page (a fit, not a chain).
+PARAM_PAGES = [(f"{c.icon} {c.title}", c.params, c.presets) for c in CHAINS] + [
+    (":material/show_chart: Compute trends", trends.PARAMS, ())]
+for title, params, presets in PARAM_PAGES:
+    st.header(title)
     rows = [
         {
             "parameter": escape_markdown(p.label),
