@@ -73,6 +73,8 @@ def main(argv: Sequence[str]) -> int:
         print("       python -m lib positions   (the essays' positions, with their sources and values, as JSON)")
         print("       python -m lib trend [start=2010 end=2025 domain=all|language frontier=false|true|top10]   "
               "(training-compute doubling time of Epoch AI's notable models, with its 80% interval, as JSON)")
+        print("       python -m lib fit FILE.csv   (a scaling law fitted to compute,loss or params,tokens,loss points, "
+              "with 80% intervals, as JSON)")
         print("       python -m lib compare LINK_A LINK_B   (two links of one chain: headlines, differences and "
               "each parameter's share of every difference, as JSON)")
         for chain in CHAINS:
@@ -93,6 +95,8 @@ def main(argv: Sequence[str]) -> int:
         return _compare(rest)
     if name == "trend":
         return _trend(rest)
+    if name == "fit":
+        return _fit(rest)
     try:
         chain = get(name)
     except KeyError:
@@ -172,6 +176,28 @@ def _trend(args: Sequence[str]) -> int:
         return 2
     print(json.dumps(_json_safe({"params": values, **trend.json(), "data": "Epoch AI, Notable AI Models (CC BY 4.0)"}),
                      indent=2))
+    return 0
+
+
+def _fit(args: Sequence[str]) -> int:
+    """``fit FILE.csv``: Huber/L-BFGS fit with bootstrap intervals (lib/fitting.py)."""
+    from lib import fitting
+
+    if len(args) != 1:
+        print("error: 'fit' takes one CSV file (FILE.csv)", file=sys.stderr)
+        return 2
+    try:
+        with open(args[0], "rb") as handle:
+            raw = handle.read(fitting.MAX_BYTES + 1)
+        form, loss, inputs = fitting.read_points(raw.decode("utf-8", "replace"))
+        result = fitting.fit(form, loss, *inputs)
+    except OSError as err:
+        print(f"error: cannot read '{quote(args[0])}' ({err.strerror})", file=sys.stderr)
+        return 2
+    except fitting.FitError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    print(json.dumps(_json_safe(result.json()), indent=2))
     return 0
 
 

@@ -1,0 +1,210 @@
+"""Fitting a scaling law to your own points, the way Hoffmann et al. 2022 and Besiroglu et al. 2024 did.
+
+Two forms: ``compute``, L = E + A·C^(-α), from (compute, loss) points; ``chinchilla``,
+L = E + A/N^α + B/D^β, from (params, tokens, loss) points. As in Hoffmann et al. 2022 (Approach 3,
+appendix D.2) and its replication: the Huber loss (δ = 1e-3) between the predicted and observed
+log-loss, minimised with L-BFGS over E, A, B in log space (log L = LSE(e, a - α log N, b - β log D))
+from the best points of a grid of starts; intervals on every constant from a bootstrap over points
+(resampled with replacement, each refit from the full fit's optimum), 10th and 90th percentiles.
+The grid, the bootstrap size and its seed are our choices. Pure: arrays in, constants out.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+from scipy.optimize import minimize
+from scipy.special import logsumexp
+
+Array = NDArray[np.float64]
+
+HUBER_DELTA = 1e-3  # Hoffmann et al. 2022, appendix D.2
+MIN_POINTS = 4
+BOOTSTRAP = 100
+SEED = 0
+STARTS_KEPT = 4  # L-BFGS runs from this many of the grid's best starts
+FORMS = {"compute": ("E", "A", "alpha"), "chinchilla": ("E", "A", "B", "alpha", "beta")}
+# Starts, our choice after Hoffmann's grid (appendix D.2): the fit runs on C, N and D divided by their
+# geometric means, so a and b start near the log of the reducible loss instead of Hoffmann's 0-25 for raw N.
+_GRID = {"e": (-1.0, 0.0, 1.0), "a": (-4.0, -2.0, -1.0, 0.0, 1.0, 2.0),
+         "alpha": (0.03, 0.08, 0.15, 0.3, 0.5, 1.0, 2.0)}
+
+
+class FitError(ValueError):
+    """Data that cannot be fitted, in words for the page and the CLI."""
+
+
+@dataclass(frozen=True)
+class Fit:
+    form: str  # "compute" or "chinchilla"
+    constants: dict[str, float]  # E, A, (B,) alpha, (beta)
+    ci80: dict[str, tuple[float, float]]
+    n: int
+    converged: bool
+    objective: float
+
+    def predict(self, *x: Array) -> Array:
+        return predict(self.form, _theta(self.form, self.constants), *x)
+
+    def json(self) -> dict[str, object]:
+        return {"form": self.form, "constants": self.constants, "ci80": {k: list(v) for k, v in self.ci80.items()},
+                "n": self.n, "converged": self.converged}
+
+
+def _theta(form: str, c: dict[str, float]) -> Array:
+    if form == "compute":
+        return np.array([np.log(c["E"]), np.log(c["A"]), c["alpha"]])
+    return np.array([np.log(c["E"]), np.log(c["A"]), np.log(c["B"]), c["alpha"], c["beta"]])
+
+
+def _constants(form: str, theta: Array) -> dict[str, float]:
+    if form == "compute":
+        return {"E": float(np.exp(theta[0])), "A": float(np.exp(theta[1])), "alpha": float(theta[2])}
+    return {"E": float(np.exp(theta[0])), "A": float(np.exp(theta[1])), "B": float(np.exp(theta[2])),
+            "alpha": float(theta[3]), "beta": float(theta[4])}
+
+
+def log_predict(form: str, theta: Array, *x: Array) -> Array:
+    """Predicted log-loss; ``theta`` may be (k,) or (starts, k) for many parameter sets at once."""
+    t = np.atleast_2d(theta)
+    if form == "compute":
+        (c,) = x
+        terms = [np.broadcast_to(t[:, :1], (len(t), len(c))), t[:, 1:2] - t[:, 2:3] * np.log(c)[None, :]]
+    else:
+        n, d = x
+        terms = [np.broadcast_to(t[:, :1], (len(t), len(n))), t[:, 1:2] - t[:, 3:4] * np.log(n)[None, :],
+                 t[:, 2:3] - t[:, 4:5] * np.log(d)[None, :]]
+    out = logsumexp(np.stack(terms), axis=0)
+    return out[0] if np.ndim(theta) == 1 else out
+
+
+def predict(form: str, theta: Array, *x: Array) -> Array:
+    return np.exp(log_predict(form, theta, *x))
+
+
+def _huber(r: Array, delta: float = HUBER_DELTA) -> Array:
+    a = np.abs(r)
+    return np.where(a <= delta, 0.5 * r * r, delta * (a - 0.5 * delta))
+
+
+def _objective(theta: Array, form: str, log_loss: Array, *x: Array) -> tuple[float, Array]:
+    """The Huber objective and its gradient (analytic: L-BFGS then needs one evaluation per step, not k + 1)."""
+    logs = [np.log(a) for a in x]
+    if form == "compute":
+        terms = np.stack([np.full_like(logs[0], theta[0]), theta[1] - theta[2] * logs[0]])
+    else:
+        terms = np.stack([np.full_like(logs[0], theta[0]), theta[1] - theta[3] * logs[0], theta[2] - theta[4] * logs[1]])
+    pred = logsumexp(terms, axis=0)
+    r = pred - log_loss
+    w = np.exp(terms - pred)  # each term's share of the predicted loss: d pred / d term
+    g = np.clip(r, -HUBER_DELTA, HUBER_DELTA)  # d Huber / d r
+    if form == "compute":
+        grad = np.array([g @ w[0], g @ w[1], -(g * w[1]) @ logs[0]])
+    else:
+        grad = np.array([g @ w[0], g @ w[1], g @ w[2], -(g * w[1]) @ logs[0], -(g * w[2]) @ logs[1]])
+    return float(_huber(r).sum()), grad
+
+
+def _grid(form: str) -> Array:
+    g = _GRID
+    axes = ((g["e"], g["a"], g["alpha"]) if form == "compute"
+            else (g["e"], g["a"], g["a"], g["alpha"], g["alpha"]))
+    return np.array(list(itertools.product(*axes)), dtype=float)
+
+
+def _check(form: str, loss: Array, *x: Array) -> None:
+    n = len(loss)
+    if n < MIN_POINTS:
+        raise FitError(f"{n} point{'s' if n != 1 else ''}: a fit needs at least {MIN_POINTS}")
+    for name, a in zip(("loss", *(("compute",) if form == "compute" else ("params", "tokens"))), (loss, *x)):
+        if not np.all(np.isfinite(a)) or np.any(a <= 0):
+            raise FitError(f"every {name} must be a positive number")
+    rows = np.column_stack([loss, *x])
+    if len(np.unique(rows, axis=0)) < len(rows):
+        raise FitError("some points are repeated exactly; remove the duplicates")
+
+
+def _unscaled(form: str, theta: Array, refs: tuple[float, ...]) -> Array:
+    """Theta fitted on inputs divided by ``refs`` -> theta on the inputs as given."""
+    t = np.array(theta, dtype=float)
+    if form == "compute":
+        t[1] += t[2] * np.log(refs[0])
+    else:
+        t[1] += t[3] * np.log(refs[0])
+        t[2] += t[4] * np.log(refs[1])
+    return t
+
+
+def _minimize(theta0: Array, form: str, log_loss: Array, *x: Array):
+    return minimize(_objective, theta0, args=(form, log_loss, *x), method="L-BFGS-B", jac=True,
+                    options={"maxiter": 2000, "ftol": 1e-14, "gtol": 1e-10})
+
+
+def fit(form: str, loss: Array, *x: Array, bootstrap: int = BOOTSTRAP, seed: int = SEED) -> Fit:
+    """Fit ``form`` to points: ``fit("compute", loss, compute)`` or ``fit("chinchilla", loss, params, tokens)``."""
+    if form not in FORMS:
+        raise FitError(f"unknown form '{form}' (choose compute or chinchilla)")
+    loss = np.asarray(loss, dtype=float)
+    x = tuple(np.asarray(a, dtype=float) for a in x)
+    _check(form, loss, *x)
+    log_loss = np.log(loss)
+    # On inputs divided by their geometric means: A/N^alpha = (A / ref^alpha) / (N / ref)^alpha.
+    refs = tuple(float(np.exp(np.log(a).mean())) for a in x)
+    x = tuple(a / r for a, r in zip(x, refs))
+    grid = _grid(form)
+    # Every start's objective in one vectorised evaluation; L-BFGS from the best few.
+    scores = _huber(log_predict(form, grid, *x) - log_loss[None, :]).sum(axis=1)
+    best = None
+    for theta0 in grid[np.argsort(scores)[:STARTS_KEPT]]:
+        res = _minimize(theta0, form, log_loss, *x)
+        if best is None or res.fun < best.fun:
+            best = res
+    assert best is not None
+    rng = np.random.default_rng(seed)
+    draws = []
+    for _ in range(bootstrap):
+        idx = rng.integers(0, len(loss), len(loss))
+        res = _minimize(best.x, form, log_loss[idx], *(a[idx] for a in x))
+        draws.append(res.x)
+    constants = _constants(form, _unscaled(form, best.x, refs))
+    ci80: dict[str, tuple[float, float]] = {}
+    if draws:
+        boot = [_constants(form, _unscaled(form, t, refs)) for t in draws]
+        for k in constants:
+            lo, hi = np.percentile([b[k] for b in boot], [10, 90])
+            ci80[k] = (float(lo), float(hi))
+    return Fit(form, constants, ci80, len(loss), bool(best.success), float(best.fun))
+
+
+MAX_BYTES = 5 * 1024 * 1024
+_COLUMNS = {"chinchilla": ("params", "tokens", "loss"), "compute": ("compute", "loss")}
+
+
+def read_points(text: str) -> tuple[str, Array, tuple[Array, ...]]:
+    """CSV text with a header ``compute,loss`` or ``params,tokens,loss`` -> (form, loss, inputs); FitError in words."""
+    import io
+
+    import pandas as pd
+
+    if len(text.encode("utf-8", "replace")) > MAX_BYTES:
+        raise FitError("the file is over 5 MB; a scaling-law fit needs a few dozen points")
+    try:
+        table = pd.read_csv(io.StringIO(text), comment="#", skipinitialspace=True, dtype=str)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as err:
+        raise FitError(f"the file is not a readable CSV ({str(err).splitlines()[0][:80]})") from None
+    table.columns = [str(c).strip().lower() for c in table.columns]
+    form = next((f for f, cols in _COLUMNS.items() if set(cols) <= set(table.columns)), None)
+    if form is None:
+        raise FitError(f"columns must be compute,loss or params,tokens,loss; found {','.join(table.columns)[:80] or 'none'}")
+    cols = _COLUMNS[form]
+    numbers = table[list(cols)].apply(pd.to_numeric, errors="coerce")
+    bad = numbers.isna() & table[list(cols)].notna()
+    if bad.to_numpy().any():
+        row, col = np.argwhere(bad.to_numpy())[0]
+        raise FitError(f"row {row + 1}, column {cols[col]}: '{str(table[cols[col]].iloc[row])[:30]}' is not a number")
+    numbers = numbers.dropna()
+    arrays = [numbers[c].to_numpy(dtype=float) for c in cols]
+    return form, arrays[-1], tuple(arrays[:-1])
