@@ -11,6 +11,7 @@ pages = [
     st.Page("pages/home.py", title="Home", icon=":material/home:", default=True),
     *(st.Page(chain.page, title=chain.title, icon=chain.icon, url_path=chain.url_path) for chain in CHAINS),
     st.Page("pages/trends.py", title="Compute trends", icon=":material/show_chart:", url_path="trends"),
+    st.Page("pages/fit.py", title="Fit your own", icon=":material/query_stats:", url_path="fit"),
     st.Page("pages/compare.py", title="Compare", icon=":material/compare_arrows:", url_path="compare"),
     st.Page("pages/sources.py", title="Sources", icon=":material/menu_book:", url_path="sources"),
 ]

@@ -45,6 +45,11 @@ class Fit:
     n: int
     converged: bool
     objective: float
+    draws: dict[str, Array] | None = None  # each constant over the bootstrap refits
+
+    def curve(self, compute: Array) -> Array:
+        """Loss against compute: the fitted C-law, or the Chinchilla law along its compute-optimal frontier."""
+        return curve(self.form, self.constants, compute)
 
     def predict(self, *x: Array) -> Array:
         return predict(self.form, _theta(self.form, self.constants), *x)
@@ -171,12 +176,26 @@ def fit(form: str, loss: Array, *x: Array, bootstrap: int = BOOTSTRAP, seed: int
         draws.append(res.x)
     constants = _constants(form, _unscaled(form, best.x, refs))
     ci80: dict[str, tuple[float, float]] = {}
+    kept: dict[str, Array] | None = None
     if draws:
         boot = [_constants(form, _unscaled(form, t, refs)) for t in draws]
+        kept = {k: np.array([b[k] for b in boot]) for k in constants}
         for k in constants:
-            lo, hi = np.percentile([b[k] for b in boot], [10, 90])
+            lo, hi = np.percentile(kept[k], [10, 90])
             ci80[k] = (float(lo), float(hi))
-    return Fit(form, constants, ci80, len(loss), bool(best.success), float(best.fun))
+    return Fit(form, constants, ci80, len(loss), bool(best.success), float(best.fun), kept)
+
+
+def curve(form: str, constants: dict[str, float] | dict[str, Array], compute: Array) -> Array:
+    """Loss over ``compute`` for one set of constants, or (draws x compute) for arrays of them."""
+    from lib.scaling_laws import ChinchillaLaw, chinchilla_frontier_loss
+
+    c = np.asarray(compute, dtype=float)
+    k = {name: np.asarray(v, dtype=float)[..., None] for name, v in constants.items()}
+    if form == "compute":
+        return k["E"] + k["A"] * c ** -k["alpha"]
+    law = ChinchillaLaw(e=k["E"], a=k["A"], b=k["B"], alpha=k["alpha"], beta=k["beta"])
+    return chinchilla_frontier_loss(c, law)
 
 
 MAX_BYTES = 5 * 1024 * 1024
