@@ -14,14 +14,16 @@ KEY = "points"
 
 # Synthetic points, labelled as such: exact losses of the replication's law (Besiroglu et al. 2024,
 # E=1.82, A=482.01, B=2085.43, alpha=0.3478, beta=0.3658) at 4 model sizes x 4 token counts.
-_N = np.repeat(np.geomspace(1e8, 1.6e10, 4), 4)
-_D = _N * np.tile(np.geomspace(5, 80, 4), 4)
+_N = np.array([units.round_sig(n) for n in np.repeat(np.geomspace(1e8, 1.6e10, 4), 4)])
+_D = np.array([units.round_sig(d) for d in _N * np.tile(np.geomspace(5, 80, 4), 4)])
 _L = 1.82 + 482.01 / _N ** 0.3478 + 2085.43 / _D ** 0.3658
 EXAMPLES = {
     "Synthetic: the replication's law (params, tokens, loss)":
-        "params,tokens,loss\n" + "".join(f"{n:.3g},{d:.3g},{l:.4f}\n" for n, d, l in zip(_N, _D, _L)),
+        "params,tokens,loss\n" + "".join(f"{units.format_number(n)},{units.format_number(d)},{l:.4f}\n"
+                                          for n, d, l in zip(_N, _D, _L)),
     "Synthetic: a compute law, E=1.7, A=30, α=0.08 (compute, loss)":
-        "compute,loss\n" + "".join(f"{c:.3g},{1.7 + 30 * c ** -0.08:.4f}\n" for c in np.geomspace(1e18, 1e23, 8)),
+        "compute,loss\n" + "".join(f"{units.format_number(units.round_sig(c))},{1.7 + 30 * c ** -0.08:.4f}\n"
+                                    for c in np.geomspace(1e18, 1e23, 8)),
 }
 
 st.title(":material/query_stats: Fit your own scaling law")
