@@ -27,7 +27,7 @@ def fit_figure(fit: Fit | None, compute: np.ndarray, loss: np.ndarray, budget: f
             chart.add(x=np.concatenate([grid, grid[::-1]]), y=np.concatenate([p10, p90[::-1]]), fill="toself",
                       fillcolor="rgba(204,121,167,0.18)", line={"width": 0}, hoverinfo="skip",
                       name="10-90% of bootstrap fits", mode="lines", meta={"csv": False})
-        label = ("Fit: L = E + A·C^-α" if fit.form == "compute" else "Fit: L(N, D) along its compute-optimal frontier")
+        label = "Fit" if fit.form == "compute" else "Fit, compute-optimal"  # short: a phone's legend is one column
         chart.line(grid, fit.curve(grid), label, FIT_COLOR, width=3, hover="%{x:.2e} FLOP<br>loss %{y:.3f}<extra></extra>")
     chart.add(x=compute, y=loss, mode="markers", name="Your points", marker={"size": 8, "color": "#333"},
               hovertemplate="%{x:.3g} FLOP<br>loss %{y:.4g}<extra></extra>")

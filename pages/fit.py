@@ -122,10 +122,11 @@ with right:
         keys = {"b_e": "E", "b_a": "A", "b_b": "B", "b_alpha": "alpha", "b_beta": "beta"}
         query = {k: LOSS.params[k].format_value(min(max(fit.constants[c], LOSS.params[k].min), LOSS.params[k].max))
                  for k, c in keys.items()}
-        st.page_link(LOSS.page, label="Open the Loss page with this fit in the replication's place", icon=LOSS.icon,
+        st.page_link(LOSS.page, label="Open the Loss page with this fit", icon=LOSS.icon,
                      query_params=query)
-        st.caption("The Loss page has one slot for a fitted L(N, D): the replication's. Constants outside its "
-                   "sliders' ranges are clamped to them.")
+        st.caption("It goes in the replication's place, the Loss page's one slot for a fitted L(N, D); the curve here "
+                   "is that law along its compute-optimal frontier. Constants outside the Loss page's slider ranges "
+                   "are clamped to them.")
     elif fit is not None:
         st.caption("A compute law with its own E has no slot on the Loss page (its compute laws are pure power "
                    "laws); fit params, tokens and loss to send a law there.")
