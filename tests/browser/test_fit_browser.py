@@ -1,0 +1,33 @@
+"""Browser: upload a CSV of points, see the fit, share it: the link carries the points and restores the fit."""
+
+import re
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from live import chart, wait_for_app
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+POINTS = "compute,loss\n" + "".join(f"{c:g},{1.7 + 30 * c ** -0.08:.5f}\n" for c in (1e18, 1e19, 1e20, 1e21, 1e22, 1e23))
+
+
+def test_upload_see_the_fit_and_share_it(server, page, tmp_path):
+    upload = tmp_path / "mine.csv"
+    upload.write_text(POINTS)
+    page.goto(f"{server}/fit")
+    wait_for_app(page)
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(upload))
+    wait_for_app(page)
+    expect(page.get_by_test_id("stMarkdownContainer").filter(has_text="constant").first).to_contain_text("0.08")
+    expect(chart(page)).to_contain_text("Your points")
+    # Six points travel in the link: opening it again restores the same fit.
+    expect(page).to_have_url(re.compile(r"points="))
+    shared = page.url
+    assert parse_qs(urlparse(shared).query)["points"][0].strip() == POINTS.strip()
+    page.goto("about:blank")
+    page.goto(shared)
+    wait_for_app(page)
+    expect(page.get_by_test_id("stMarkdownContainer").filter(has_text="constant").first).to_contain_text("0.08")
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    assert page.console_errors == []
