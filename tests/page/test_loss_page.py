@@ -1,6 +1,8 @@
 """AppTest: the Loss page renders at defaults, presets and bounds, and reacts to its widgets."""
 
 import pytest
+import json
+
 from pagetest import assert_clean, metric, open_view, text_of, trace_names
 
 from lib.chains import loss
@@ -101,3 +103,19 @@ def test_where_the_line_ends_says_each_scenario_in_words(open_page):
     assert "**The straight GPT-3 fit** reaches 0.86 at 6.94e29 FLOP, 2.2 million× GPT-3." in text
     assert "**The strong scenario** reaches 0.86 at 6.94e29 FLOP" in text
     assert "**The weak scenario** never reaches 0.86: it levels off above human level." in text
+
+
+def test_every_other_language_model_of_the_export_is_drawn_on_hover(open_page):
+    import base64
+
+    from lib import data
+    from lib.chains.loss.model import language_models
+
+    at = open_page("pages/loss.py")
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    others = next(t for t in spec["data"] if t.get("name") == "Other language models (Epoch AI)")
+    expected = language_models(data.load("epoch_compute").table, data.load("notable_models").table)
+    x = others["x"]
+    count = len(base64.b64decode(x["bdata"])) // 8 if isinstance(x, dict) else len(x)
+    assert count == len(expected) > 200 and len(others["text"]) == count
+    assert "GPT-3 175B (davinci)" not in others["text"]  # labelled as a diamond instead

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
+
+import pandas as pd
 
 from lib import data, units
 from lib.chain import Chain, Headline
-from lib.chains.loss.model import COMPUTE_RANGE, LossResult, cli_results, evaluate, run_batch
+from lib.chains.loss.model import COMPUTE_RANGE, LossResult, cli_results, evaluate, language_models, run_batch
 from lib.chains.loss.params import LAW_KEYS, LAW_NAMES, PARAMS, PRESETS
 from lib.chains.loss.charts import overlay
 
@@ -17,8 +20,14 @@ def crossings_shown(values: Mapping[str, object]) -> tuple[str, ...]:
 
 
 def run(values: Mapping[str, object]) -> LossResult:
-    """The page's full result, with notable models from data/notable_models.csv."""
-    return evaluate(values, data.load("notable_models").table)
+    """The page's full result: notable models of data/notable_models.csv labelled, the export's other language models."""
+    return evaluate(values, data.load("notable_models").table, _others())
+
+
+@functools.cache
+def _others() -> pd.DataFrame:
+    """Read-only packaged data: selected once per process."""
+    return language_models(data.load("epoch_compute").table, data.load("notable_models").table)
 
 
 CHAIN = Chain(

@@ -167,6 +167,12 @@ def _labels(chart: Chart, result: LossResult, curves: dict, screens: list, avoid
     pts = [(float(np.log10(flop)), bottom) for _, flop in p.compute_only]
     texts = [f"{label}<br>(compute only)" for label, _ in p.compute_only]
     markers = [0.0] * len(pts)
+    if p.others_label:
+        # Epoch AI's other language models: small, unlabelled, named on hover, under the labelled diamonds.
+        chart.add(x=p.others_compute, y=p.others_loss, mode="markers", name="Other language models (Epoch AI)",
+                  text=list(p.others_label), showlegend=False, meta={"csv": False},
+                  marker={"size": 5, "color": "rgba(120,120,120,0.45)", "line": {"width": 0}},
+                  hovertemplate="%{text}<br>%{x:.2e} FLOP<br>predicted loss %{y:.3f}<extra></extra>")
     if p.label:
         hover = [f"{label}<br>{units.sci(c, 3)} FLOP ({conf})<br>{units.short(n)} params, "
                  f"{units.short(d)} tokens<br>predicted loss {loss:.3f}"

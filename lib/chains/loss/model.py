@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -67,6 +67,10 @@ class ModelPoints:
     confidence: tuple[str, ...]
     loss: np.ndarray
     compute_only: tuple[tuple[str, float], ...]  # (label, FLOP): no N or D disclosed
+    # Every other language model of Epoch AI's export with compute, N and D: drawn small, on hover.
+    others_label: tuple[str, ...] = ()
+    others_compute: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    others_loss: np.ndarray = field(default_factory=lambda: np.zeros(0))
 
 
 @dataclass(frozen=True)
@@ -143,17 +147,30 @@ def _allocation_exponents(v: Values) -> dict[str, float]:
             "hoffmann": h_b / (h_a + h_b), "besiroglu": b_b / (b_a + b_b)}
 
 
-def _model_points(v: Values, models: pd.DataFrame) -> ModelPoints:
+def language_models(export: pd.DataFrame, labelled: pd.DataFrame) -> pd.DataFrame:
+    """The export's language models with compute, parameters and tokens, less those already labelled."""
+    t = export[export["domain"].fillna("").str.contains("Language")].copy()
+    for col in ("parameters", "training_tokens", "training_compute_flop"):
+        t[col] = pd.to_numeric(t[col], errors="coerce")
+    t = t[(t["parameters"] > 0) & (t["training_tokens"] > 0) & (t["training_compute_flop"] > 0)]
+    return t[~t["model"].isin(set(labelled["model"]))]
+
+
+def _model_points(v: Values, models: pd.DataFrame, others: pd.DataFrame | None = None) -> ModelPoints:
     known = models.dropna(subset=["parameters", "training_tokens", "training_compute_flop"])
     n, d = known["parameters"].to_numpy(float), known["training_tokens"].to_numpy(float)
     rest = models[models["parameters"].isna() | models["training_tokens"].isna()]
+    extra = {}
+    if others is not None and len(others):
+        extra = {"others_label": tuple(others["model"]), "others_compute": others["training_compute_flop"].to_numpy(float),
+                 "others_loss": nd_loss(v, others["parameters"].to_numpy(float), others["training_tokens"].to_numpy(float))}
     return ModelPoints(tuple(known["label"]), known["training_compute_flop"].to_numpy(float), n, d,
                        tuple(str(c) for c in known["compute_confidence"]), nd_loss(v, n, d),
-                       tuple((str(r.label), float(r.training_compute_flop)) for r in rest.itertuples()))
+                       tuple((str(r.label), float(r.training_compute_flop)) for r in rest.itertuples()), **extra)
 
 
-def evaluate(values: Values, models: pd.DataFrame) -> LossResult:
-    """The full single view for ``values`` (missing keys take defaults), scoring ``models``."""
+def evaluate(values: Values, models: pd.DataFrame, others: pd.DataFrame | None = None) -> LossResult:
+    """The full single view for ``values`` (missing keys take defaults), scoring ``models`` (labelled) and ``others``."""
     v, _ = PARAMS.coerce(values)
     c = float(v["compute"])  # type: ignore[arg-type]
     grid = COMPUTE_GRID
@@ -214,7 +231,7 @@ def evaluate(values: Values, models: pd.DataFrame) -> LossResult:
         allocation_labels=alloc_labels, growth_per_10x={k: sl.growth_per_10x(a) for k, a in exponents.items()},
         strong=strong, weak=weak, human_loss=human, human_crossing=crossing, iso_law=str(v["iso_law"]),
         iso_law_label=dict(zip(ND_LAWS, ND_LAW_NAMES))[str(v["iso_law"])], iso_curves=iso_curves,
-        iso_minimum=iso_min, gopher_chinchilla=pair, points=_model_points(v, models), headlines=heads,
+        iso_minimum=iso_min, gopher_chinchilla=pair, points=_model_points(v, models, others), headlines=heads,
     )
 
 
