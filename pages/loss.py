@@ -98,8 +98,8 @@ def draw_curves(result: loss.LossResult, link: str, bands: dict) -> None:
         "Solid lines: each law along its compute-optimal frontier. Dotted: the strong scenario; dashed: the weak "
         "one. Rings on the budget line: each law's loss at your budget. Diamonds: notable models at their training compute, with the loss the chosen "
         f"L(N, D) law, {result.iso_law_label}, predicts from their parameters and tokens; these are "
-        "predictions, not measured losses. Grey dots: every other language model in Epoch AI's export with its "
-        "compute, parameters and tokens (hover for its name), scored the same way. Grey labels under the axis: the same compute in PF-days. "
+        "predictions, not measured losses. With *Every language model in Epoch AI's export* on "
+        "(under Model points), grey dots: every other one with its compute, parameters and tokens, scored the same way. Grey labels under the axis: the same compute in PF-days. "
         "Source: Epoch AI, Notable AI Models (CC BY 4.0)."
     )
 

@@ -1,7 +1,8 @@
 """AppTest: the Loss page renders at defaults, presets and bounds, and reacts to its widgets."""
 
-import pytest
 import json
+
+import pytest
 
 from pagetest import assert_clean, metric, open_view, text_of, trace_names
 
@@ -111,7 +112,9 @@ def test_every_other_language_model_of_the_export_is_drawn_on_hover(open_page):
     from lib import data
     from lib.chains.loss.model import language_models
 
-    at = open_page("pages/loss.py")
+    plain = json.loads(open_page("pages/loss.py").get("plotly_chart")[0].proto.spec)
+    assert not any(t.get("name") == "Other language models (Epoch AI)" for t in plain["data"])
+    at = open_page("pages/loss.py", {"all_models": "true"})
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
     others = next(t for t in spec["data"] if t.get("name") == "Other language models (Epoch AI)")
     expected = language_models(data.load("epoch_compute").table, data.load("notable_models").table)

@@ -21,7 +21,7 @@ def crossings_shown(values: Mapping[str, object]) -> tuple[str, ...]:
 
 def run(values: Mapping[str, object]) -> LossResult:
     """The page's full result: notable models of data/notable_models.csv labelled, the export's other language models."""
-    return evaluate(values, data.load("notable_models").table, _others())
+    return evaluate(values, data.load("notable_models").table, _others() if values.get("all_models") else None)
 
 
 @functools.cache

@@ -70,6 +70,12 @@ PARAMS = with_uncertainty(ParamSet(
         Param("iso_law", "Law for model points and IsoFLOP view", "", "hoffmann",
               "Which L(N, D) scores notable models and draws IsoFLOP curves.", HOFFMANN,
               kind="choice", choices=ND_LAWS, choice_labels=ND_LAW_NAMES),
+        # Off by default: 219 more markers to redraw made a budget move about 0.2x the floor slower.
+        Param("all_models", "Every language model in Epoch AI's export", "", False,
+              "Besides the labelled models, every language model of Epoch AI's Notable AI Models export with its "
+              "compute, parameters and tokens, scored by the same law (grey dots, named on hover).",
+              Source("Epoch AI, 'Notable AI Models' (CC BY 4.0), export of 2026-01-26",
+                     "https://epoch.ai/data/notable-ai-models"), kind="bool"),
     ),
     groups=(
         ("Compute budget", ("compute",)),
@@ -77,7 +83,7 @@ PARAMS = with_uncertainty(ParamSet(
         ("Law constants", ("k_alpha", "k_cc", "k_a", "fit_k", "fit_b", "h_e", "h_a", "h_b", "h_alpha",
                            "h_beta", "b_e", "b_a", "b_b", "b_alpha", "b_beta")),
         ("Where the line ends", ("strong", "strong_e", "weak", "weak_floor", "bend", "bend_ooms", "human")),
-        ("Model points and IsoFLOP", ("iso_law",)),
+        ("Model points and IsoFLOP", ("iso_law", "all_models")),
     ),
 ))
 
