@@ -67,7 +67,7 @@ def main(argv: Sequence[str]) -> int:
 
     names = [c.key for c in CHAINS]
     if not argv or argv[0] in ("-h", "--help"):
-        print(f"usage: python -m lib {{{','.join(names)}}} [position=NAME] [key=value ...] "
+        print(f"usage: python -m lib {{{','.join(names)}}} [position=NAME] [origin=essay|latest] [key=value ...] "
               "[--samples N [--seed S]] [--sensitivity]")
         print("       --samples N: draws of every ranged number, 0 to 100,000 (0 = none); --seed S: 0 to 2,147,483,647")
         print("       python -m lib positions   (the essays' positions, with their sources and values, as JSON)")
@@ -109,7 +109,12 @@ def main(argv: Sequence[str]) -> int:
         print(f"error: {err}", file=sys.stderr)
         return 2
     result = chain.run(values)
-    out = {"model": chain.key, "params": values, "results": chain.cli_results(result),
+    results = chain.cli_results(result)
+    if chain.key == "gpt-human":
+        from lib.chains.gpt_human.origin import reference_json
+
+        results = {"reference": reference_json(values, chain.params.defaults()), **results}
+    out = {"model": chain.key, "params": values, "results": results,
            "headlines": {k: h.json() for k, h in chain.headline_values(values).items()}}
     if flags.samples:
         from lib.uncertainty import run_draws

@@ -73,13 +73,35 @@ def link_values(chain: Chain, raw: Mapping[str, str | list[str]]) -> tuple[dict[
     The rules of a chain's page and of ``python -m lib <chain>``: a key the query gives itself wins
     over the position; bad values are clamped or defaulted, each with a problem.
     """
-    request = {k: v for k, v in raw.items() if k != POSITION_KEY}
+    request = {k: v for k, v in raw.items() if k not in (POSITION_KEY, *_instructions(chain))}
     position, problems = position_in(raw)
     base = position.overrides(chain.key) if position is not None else {}
+    base, more = _with_origin(chain, raw, base)
+    problems = (*problems, *more)
     check = chain.params.check_query(request)
     given = chain.params.current_keys(request)
     values = {**check.values, **{k: v for k, v in base.items() if k not in given}}
     return values, (*problems, *check.problems)
+
+
+def _instructions(chain: Chain) -> tuple[str, ...]:
+    """Keys of a chain's links that are instructions (they set values, then leave the address), besides position."""
+    from lib.chains.gpt_human.origin import ORIGIN_KEY
+
+    return (ORIGIN_KEY,) if chain.key == "gpt-human" else ()
+
+
+def _with_origin(chain: Chain, raw: Mapping[str, str | list[str]], base: Mapping[str, Value]
+                 ) -> tuple[dict[str, Value], tuple[Problem, ...]]:
+    """``base`` with the values an ``origin=`` of the GPT-human chain sets (lib/chains/gpt_human/origin.py)."""
+    if not _instructions(chain):
+        return dict(base), ()
+    from lib.chains.gpt_human.origin import origin_in, origin_values
+
+    origin, problems = origin_in(raw)
+    if origin is None:
+        return dict(base), problems
+    return {**base, **origin_values(origin, chain.params.defaults())}, problems
 
 
 def read_link(text: str) -> Link:

@@ -32,6 +32,7 @@ from streamlit.errors import StreamlitAPIException
 
 from lib.chain import Chain, Headline
 from lib.chains import CHAINS
+from lib.chains.gpt_human.origin import ORIGIN_KEY, origin_in, origin_values
 from lib.chart_data import figure_to_csv
 from lib.charts import Figure
 from lib.links import Link, LinkError, link_to, position_in, read_link
@@ -144,6 +145,13 @@ def _link_request(params: ParamSet, raw: Mapping[str, list[str]]) -> tuple[dict[
     if position is not None:
         apply_position(position)
         base = session_values(params) if params.keys else None
+    if params.model == "gpt-human" and ORIGIN_KEY in request:
+        # An instruction like position: its values go in the address, and the key leaves it.
+        origin, found = origin_in(request)
+        request.pop(ORIGIN_KEY)
+        problems += found
+        if origin is not None:
+            base = {**(base or session_values(params)), **origin_values(origin, params.defaults())}
     given = params.current_keys(request)
     if base is None and params.keys and not any(k in params for k in given):
         base = session_values(params)
@@ -431,6 +439,18 @@ def _control(params: ParamSet, key: str, drawn: Mapping[str, Value]) -> Value:
     extras: Mapping[str, list[float]] = st.session_state[_state_key(params, "extras")]
     inactive = params.inactive_reason(key, _current_values(params, drawn)) if params[key].switchable else None
     return _widget(params[key], extras.get(key, ()), inactive)
+
+
+def set_values(params: ParamSet, values: Mapping[str, Value]) -> None:
+    """Set the widgets of ``values`` only (a button's callback: the others keep theirs).
+
+    An off-grid log value becomes an extra stop of its select-slider, as a link's does.
+    """
+    extras: dict[str, list[float]] = st.session_state.setdefault(_state_key(params, "extras"), {})
+    for key, value in values.items():
+        if params[key].scale == "log":
+            extras.setdefault(key, []).append(float(value))  # type: ignore[arg-type]
+        _seed(params[key], value)
 
 
 def _apply(params: ParamSet, overrides: Mapping[str, Value]) -> None:

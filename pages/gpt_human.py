@@ -4,6 +4,7 @@ import streamlit as st
 
 from lib import data, ui, units
 from lib.chains import gpt_human
+from lib.chains.gpt_human import origin
 from lib.chains.gpt_human.charts import compute_figure, cost_figure, loss_curve_figure
 from lib.chains.gpt_human.since import what_happened
 from lib.chains.gpt_human.derivation import ESSAY_DATES, derivation, money
@@ -93,6 +94,20 @@ def draw(values: dict) -> None:
     st.caption("Doublings and halvings are counted fractionally (log2 of the ratio) from the start of the start year; "
                "the essay rounds up to whole steps, shown beside each count."
                + (" " + ESSAY_DATES if not chain.params.differences(values, essay) else ""))
+
+    starts_at = origin.starts_from(values)
+    other = "essay" if starts_at is not None else "latest"
+    latest = origin.packaged_latest()
+    here, there = st.columns([3, 2], vertical_alignment="center")
+    here.caption(
+        (f"The chain starts from **{latest.model}**, the largest run in Epoch AI's data ({latest.when}, "
+         f"{units.flop(latest.compute_flop)}, Epoch's cost estimate moved to {latest.start} dollars), at the start of "
+         f"{latest.start}, as the essay starts GPT-3 (May 2020) at the start of 2020.")
+        if starts_at is not None else
+        "The chain starts from the reference model above at the start of the start year (the essay's: GPT-3 in 2020).")
+    there.button(f"Start from today's frontier: {latest.model} ({latest.start})" if other == "latest"
+                 else "Back to the essay's GPT-3 (2020)", key="_gpt_origin",
+                 on_click=ui.set_values, args=(chain.params, origin.origin_values(other, chain.params.defaults())))
 
     st.subheader("When does it become affordable?")
     ui.chart(cost_figure(curves, result, cash, float(values["budget"]), bands), "gpt_human_cost", "cost", link)

@@ -107,3 +107,14 @@ def test_the_real_largest_runs_stand_against_the_trend(open_page):
     names = [[t.get("name") for t in json.loads(c.proto.spec)["data"]] for c in slower.get("plotly_chart")]
     assert any("The essay's 3.4-month trend" in n for n in names)
     assert any("Your 6-month trend" in m.value for m in slower.markdown)
+
+
+def test_origin_latest_starts_from_the_largest_run_and_the_button_goes_back(open_page):
+    at = open_page(PAGE, {"origin": "latest"})
+    assert_clean(at)
+    assert not at.warning
+    assert any("starts from **Grok 4**" in c.value for c in at.caption)
+    assert at.session_state["start"] == 2025
+    at.button(key="_gpt_origin").click().run()
+    assert at.session_state["start"] == 2020 and at.session_state["ref_pfd"] == 3640
+    assert any("the essay's: GPT-3 in 2020" in c.value for c in at.caption)
