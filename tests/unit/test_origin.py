@@ -43,3 +43,15 @@ def test_cli_names_the_run_the_chain_starts_from(capsys):
     assert json.loads(capsys.readouterr().out)["results"]["reference"]["model"].startswith("GPT-3")
     assert main(["gpt-human", "origin=tomorrow"]) == 2
     assert capsys.readouterr().err.count("\n") == 1
+
+
+def test_the_derivation_names_the_run_it_starts_from():
+    from lib.chains.gpt_human.derivation import derivation
+
+    def reference_step(query):
+        values, _ = link_values(CHAIN, query)
+        return dict(derivation(values, CHAIN.run(values)))["Reference"]
+
+    assert reference_step({}).startswith("The essay's reference model, GPT-3 175B")
+    assert reference_step({"origin": ["latest"]}).startswith("The largest run in Epoch AI's data, Grok 4 (Jul 2025)")
+    assert reference_step({"ref_pfd": ["100"]}).startswith("Your reference model at 100 PF-days")
