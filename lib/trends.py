@@ -10,6 +10,7 @@ resampled doubling times. Pure: tables in, numbers out.
 
 from __future__ import annotations
 
+import functools
 import heapq
 import math
 from collections.abc import Mapping
@@ -114,6 +115,17 @@ def top_at_release(t: pd.DataFrame, n: int = TOP_N) -> NDArray[np.bool_]:
     return out
 
 
+@functools.cache
+def packaged() -> pd.DataFrame:
+    """:func:`prepared` rows of the packaged export (data/epoch_compute.csv), read and dated once per process.
+
+    Read-only: callers filter it (a new frame), never change it.
+    """
+    from lib import data
+
+    return prepared(data.load("epoch_compute").table)
+
+
 def select(t: pd.DataFrame, values: Mapping[str, Value]) -> pd.DataFrame:
     """The prepared rows the settings pick: domain, then which models, then the window of years."""
     if values["domain"] == "language":
@@ -165,11 +177,16 @@ def fit(points: pd.DataFrame, draws: int = BOOTSTRAP_DRAWS, seed: int = BOOTSTRA
     return Trend(points, s, float(y.mean()), x0, float(doubling_months(s)), (lo, hi if math.isfinite(hi) else None), n)
 
 
-def run(table: pd.DataFrame, values: Mapping[str, Value]) -> Trend:
-    """The trend the settings ask for; :class:`TrendError` when they leave too few models."""
+def checked_fit(points: pd.DataFrame, values: Mapping[str, Value]) -> Trend:
+    """:func:`fit` of the rows :func:`select` picked for ``values``; :class:`TrendError` for a reversed window too."""
     if int(values["start"]) > int(values["end"]):
         raise TrendError(f"the window starts ({int(values['start'])}) after it ends ({int(values['end'])})")
-    return fit(select(prepared(table), values))
+    return fit(points)
+
+
+def run(table: pd.DataFrame, values: Mapping[str, Value]) -> Trend:
+    """The trend the settings ask for; :class:`TrendError` when they leave too few models."""
+    return checked_fit(select(prepared(table), values), values)
 
 
 # -- what happened since the essays: the real largest runs against a doubling trend ---------------------

@@ -197,9 +197,7 @@ def _store(params: ParamSet, presets: Sequence[Preset], check: QueryCheck, probl
     extras: dict[str, list[float]] = {}
     # Off-grid log values (from the link or a preset) become extra slider stops, kept exactly.
     for values in (check.values, *(p.values for p in presets)):
-        for key, value in values.items():
-            if params[key].scale == "log":
-                extras.setdefault(key, []).append(float(value))  # type: ignore[arg-type]
+        _add_stops(params, values, extras)
     st.session_state[_state_key(params, "extras")] = extras
     st.session_state[_state_key(params, "link_values")] = check.values
     st.session_state[_state_key(params, "problems")] = summarize(problems)
@@ -446,11 +444,16 @@ def set_values(params: ParamSet, values: Mapping[str, Value]) -> None:
 
     An off-grid log value becomes an extra stop of its select-slider, as a link's does.
     """
-    extras: dict[str, list[float]] = st.session_state.setdefault(_state_key(params, "extras"), {})
+    _add_stops(params, values, st.session_state.setdefault(_state_key(params, "extras"), {}))
+    for key, value in values.items():
+        _seed(params[key], value)
+
+
+def _add_stops(params: ParamSet, values: Mapping[str, Value], extras: dict[str, list[float]]) -> None:
+    """Each log value of ``values`` as an extra stop of its select-slider (off the grid, kept exactly)."""
     for key, value in values.items():
         if params[key].scale == "log":
             extras.setdefault(key, []).append(float(value))  # type: ignore[arg-type]
-        _seed(params[key], value)
 
 
 def _apply(params: ParamSet, overrides: Mapping[str, Value]) -> None:

@@ -3,16 +3,16 @@
 import pandas as pd
 import streamlit as st
 
-from lib import data, trends, ui, units
+from lib import trends, ui, units
 from lib.chains import bio_anchors
 from lib.chains.bio_anchors.charts import cdf_figure, compute_figure
 from lib.chains.bio_anchors.model import headlines_and_curves
 from lib.uncertainty import quantile_bands, run_draws
 from lib.chains.bio_anchors.model import HEADLINE_YEARS, BioAnchorsResult
 from lib.chains.bio_anchors.params import NONE_FROM, NONE_TO
+from lib.chains.bio_anchors.published import ANCHORS, SERIES_FIRST_YEAR, T0
 
-SPEND_YEAR = 2025  # the year the Spend slider is for ("Spend on the largest run in 2025")
-from lib.chains.bio_anchors.published import ANCHORS, SERIES_FIRST_YEAR
+SPEND_YEAR = T0  # the year the Spend slider is for ("Spend on the largest run in 2025")
 
 ui.ensure_app_navigation()
 chain = bio_anchors.CHAIN
@@ -106,7 +106,7 @@ def draw(values: dict) -> None:
 
 
 def compute_view(result: BioAnchorsResult, link: str, spend: float) -> None:
-    runs = trends.prepared(data.load("epoch_compute").table)
+    runs = trends.packaged()
     ui.chart(compute_figure(result, trends.largest_per_year(runs, SERIES_FIRST_YEAR)), "compute_vs_requirements",
              "compute", link)
     costs = trends.largest_with_costs(runs, SPEND_YEAR)

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lib import data, ui, units
+from lib import data, trends, ui, units
 from lib.chains import gpt_human
 from lib.chains.gpt_human import origin
 from lib.chains.gpt_human.charts import compute_figure, cost_figure, loss_curve_figure
@@ -124,7 +124,7 @@ def draw(values: dict) -> None:
         st.button(f"Try the later ~{SLOW:g}-month doubling (Sevilla et al. 2022)", on_click=set_doubling, args=(SLOW,))
     else:
         st.button(f"Back to {FAST:g} months (Amodei & Hernandez 2018)", on_click=set_doubling, args=(FAST,))
-    since = what_happened(values, data.load("epoch_compute").table)
+    since = what_happened(values, trends.packaged())
     st.markdown(since.text)
     ui.chart(compute_figure(curves, result, since.runs, since.essay_flop(curves.frontier_years)), "frontier_compute",
              "compute", link)

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lib import data, trends, ui, units
+from lib import trends, ui, units
 from lib.chains import get
 from lib.chains.gpt_human.params import DOUBLING_AMODEI_MONTHS, DOUBLING_SEVILLA_MONTHS
 from lib.problems import escape_markdown
@@ -42,12 +42,9 @@ def view() -> None:
 
 
 def draw(values: dict) -> None:
-    table = trends.prepared(data.load("epoch_compute").table)
-    points = trends.select(table, values)
+    points = trends.select(trends.packaged(), values)
     try:
-        if int(values["start"]) > int(values["end"]):
-            raise trends.TrendError(f"the window starts ({int(values['start'])}) after it ends ({int(values['end'])})")
-        trend = trends.fit(points)
+        trend = trends.checked_fit(points, values)
     except trends.TrendError as err:
         trend = None
         st.warning(f"No trend to fit: {err}. The models in the window are drawn without one.",

@@ -5,6 +5,7 @@ import json
 import pytest
 
 from lib.__main__ import main
+from lib import trends
 from lib.chains import get
 from lib.chains.gpt_human import origin
 from lib.data import load
@@ -14,7 +15,7 @@ CHAIN = get("gpt-human")
 
 
 def test_the_latest_reference_is_the_exports_largest_run_with_its_cost_in_its_years_dollars():
-    ref = origin.latest_reference(load("epoch_compute").table, load("cpi_us").table)
+    ref = origin.latest_reference(trends.prepared(load("epoch_compute").table), load("cpi_us").table)
     assert (ref.model, ref.date, ref.compute_flop, ref.start) == ("Grok 4", "2025-07-09", pytest.approx(5e26), 2025)
     # Epoch's $387.8M (2023 dollars) x CPI-U 2025/2023 (321.943 / 304.702).
     assert ref.cost_usd == pytest.approx(3.878427e8 * 321.943 / 304.702, rel=1e-4)

@@ -33,16 +33,16 @@ def test_the_essay_trend_at_the_end_of_the_data():
 
 
 def test_the_sentence_names_the_run_and_the_gap_and_the_users_trend():
-    at_defaults = what_happened(PARAMS.defaults(), EXPORT)
+    at_defaults = what_happened(PARAMS.defaults(), TABLE)
     assert "Grok 4" in at_defaults.text and "below it" in at_defaults.text and "Your" not in at_defaults.text
     assert at_defaults.essay_flop(np.array([2020.0])) is None
-    slower = what_happened({**PARAMS.defaults(), "doubling": 6.0}, EXPORT)
+    slower = what_happened({**PARAMS.defaults(), "doubling": 6.0}, TABLE)
     assert "Your 6-month trend" in slower.text
     assert slower.essay_flop(np.array([2020.0]))[0] == pytest.approx(GPT3_FLOP)
 
 
 def test_a_start_after_the_data_says_there_is_nothing_to_compare():
-    late = what_happened({**PARAMS.defaults(), "start": 2030.0}, EXPORT)
+    late = what_happened({**PARAMS.defaults(), "start": 2030.0}, TABLE)
     assert "no real runs" in late.text and late.runs.empty
 
 

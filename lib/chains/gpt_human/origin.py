@@ -44,9 +44,8 @@ class Reference:
                 "cost_usd": self.cost_usd, "start": self.start}
 
 
-def latest_reference(export: pd.DataFrame, cpi: pd.DataFrame) -> Reference:
-    """The export's largest run by compute, with its cost moved from 2023 dollars to its year's."""
-    t = trends.prepared(export)
+def latest_reference(t: pd.DataFrame, cpi: pd.DataFrame) -> Reference:
+    """The largest run by compute of ``t`` (:func:`lib.trends.prepared` rows), its cost moved from 2023 dollars to its year's."""
     row = t.loc[t["compute"].idxmax()]
     year = int(np.floor(row["year"]))
     cost = pd.to_numeric(pd.Series([row.get("training_cost_2023_usd")]), errors="coerce").iloc[0]
@@ -62,7 +61,7 @@ def packaged_latest() -> Reference:
     """:func:`latest_reference` of the packaged data (read-only: once per process)."""
     from lib import data
 
-    return latest_reference(data.load("epoch_compute").table, data.load("cpi_us").table)
+    return latest_reference(trends.packaged(), data.load("cpi_us").table)
 
 
 def origin_values(origin: str, defaults: Mapping[str, Value]) -> dict[str, Value]:

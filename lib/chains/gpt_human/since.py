@@ -33,9 +33,11 @@ class Since:
                                                                              ESSAY_MONTHS)
 
 
-def what_happened(values: Mapping[str, Value], export: pd.DataFrame) -> Since:
-    """The essay's and the user's trend at the export's last date against its largest run, in one paragraph."""
-    table = trends.prepared(export)
+def what_happened(values: Mapping[str, Value], table: pd.DataFrame) -> Since:
+    """The essay's and the user's trend at the export's last date against its largest run, in one paragraph.
+
+    ``table``: the export as :func:`lib.trends.prepared` gives it (the page: :func:`lib.trends.packaged`).
+    """
     ref_flop = float(values["ref_pfd"]) * units.PF_DAY_FLOP  # type: ignore[arg-type]
     start, doubling = float(values["start"]), float(values["doubling"])  # type: ignore[arg-type]
     ref_year = max(trends.reference_year(table), start)
