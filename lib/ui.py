@@ -563,6 +563,9 @@ def tabbed(key: str, views: Mapping[str, Callable[[], None]]) -> None:
     one chart per tab, a slider move redraws one chart. Switching tabs reruns the enclosing
     fragment.
     """
+    if len(views) == 1:  # one view needs no tab row
+        next(iter(views.values()))()
+        return
     for tab, draw in zip(st.tabs(list(views), key=key, on_change="rerun"), views.values()):
         if tab.open:
             with tab:
@@ -702,20 +705,11 @@ def _switch_on_our_ranges(params: ParamSet) -> None:
             st.session_state[width_key(p.key)] = 1.0
 
 
-def uncertainty_section(chain: Chain, values: Mapping[str, Value], draws: Draws) -> None:
-    """How wide each answer is over the draws, then one headline's distribution and tornado in their own tabs.
-
-    For a page without chart tabs; a page with them adds ``uncertainty_views`` to its own.
-    """
-    if uncertainty_summary(chain, draws):
-        tabbed(f"_{chain.params.model}_uncertainty_tabs", uncertainty_views(chain, values, draws))
-
-
 def uncertainty_summary(chain: Chain, draws: Draws) -> bool:
     """The median and 80% interval of every headline over the draws; False, after saying why, when nothing varies."""
     params = chain.params
-    st.subheader("How wide the answer is")
     if not draws.ranges:
+        st.subheader("How wide the answer is")
         ours = [p.label for p in params.params if p.spread is not None and not p.spread.sourced]
         st.info("No number here has a range switched on with these settings, so every draw is the same. Give a "
                 "number a range in its section of the controls (its *Range* slider, above 0)"
@@ -727,8 +721,8 @@ def uncertainty_summary(chain: Chain, draws: Draws) -> bool:
         return False
     names = ", ".join(f"{r.param.label} ({r.param.format_value(r.clipped[0])} to {r.param.format_value(r.clipped[1])}"
                       f"{' ' + r.param.unit if r.param.unit else ''})" for r in draws.ranges)
-    st.caption(f"{draws.n:,} draws (seed {draws.seed}). 80% intervals drawn from: {names}. Log-normal for "
-               "log-scale numbers, normal otherwise, truncated to each slider's range; every other number as set.")
+    said = (f"{draws.n:,} draws (seed {draws.seed}). 80% intervals drawn from: {names}. Log-normal for log-scale "
+            "numbers, normal otherwise, truncated to each slider's range; every other number as set.")
     rows = []
     for h in chain.headlines:
         s = draws.summaries[h.key]
@@ -737,11 +731,11 @@ def uncertainty_summary(chain: Chain, draws: Draws) -> bool:
             return h.format(x) if x is not None else "no value"
 
         rows.append((h.label, shown(s.p50), f"{shown(s.p10)} to {shown(s.p90)}", f"{s.undefined:.0%}"))
-    # A Markdown table of our own words: it wraps on a phone like a static table, and costs a slider
-    # move no DataFrame.
+    # One Markdown element of our own words for the heading, the table and the note under it: each
+    # element is redrawn in the browser on every slider move, and this table costs no DataFrame.
     lines = ["| headline | median | 80% interval | draws without a value |", "|---|---|---|---|"]
     lines += ["| " + " | ".join(escape_markdown(cell) for cell in row) + " |" for row in rows]
-    st.markdown("\n".join(lines))
+    st.markdown("### How wide the answer is\n\n" + "\n".join(lines) + f"\n\n:gray[:small[{escape_markdown(said)}]]")
     return True
 
 

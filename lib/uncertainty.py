@@ -28,6 +28,7 @@ from numpy.typing import NDArray
 from scipy.stats import norm
 
 from lib.chain import Chain, HeadlineBatch, HeadlineValue
+from lib.memo import BoundedMemo
 from lib.registry import Z80, Param, ParamSet, Source, Spread, Value
 
 SAMPLE_OPTIONS = (0, 500, 1000, 2000, 5000, 10000, 20000)  # the page's choice of draws (0 = off)
@@ -291,6 +292,18 @@ def run_draws(chain: Chain, values: Mapping[str, Value], n: int | None = None, s
     """
     n = int(values.get("samples", 0)) if n is None else n  # type: ignore[arg-type]
     seed = int(values.get("seed", DEFAULT_SEED)) if seed is None else seed  # type: ignore[arg-type]
-    batch = draw(chain.params, values, n, seed)
-    heads, curves = evaluate(batch) if evaluate is not None else (chain.run_batch(batch), None)
-    return Draws(n, seed, ranges(chain.params, values), batch, heads, summarize(heads), curves)
+
+    def compute() -> Draws:
+        batch = draw(chain.params, values, n, seed)
+        heads, curves = evaluate(batch) if evaluate is not None else (chain.run_batch(batch), None)
+        return Draws(n, seed, ranges(chain.params, values), batch, heads, summarize(heads), curves)
+
+    # Seeded draws are a pure function of the values: a slider moved back to where it was gets
+    # its draws again instead of a second evaluation of the whole batch.
+    frozen = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in values.items()))
+    return _draws.get((chain.key, n, seed, evaluate, frozen), compute)
+
+
+# A few per process: an anchors entry (2,000 draws with their yearly curves) holds about 2 MB.
+_DRAWS_KEPT = 8
+_draws: BoundedMemo[Draws] = BoundedMemo(_DRAWS_KEPT)

@@ -110,9 +110,15 @@ def draw(values: dict) -> None:
                  on_click=ui.set_values, args=(chain.params, origin.origin_values(other, chain.params.defaults())))
 
     st.subheader("When does it become affordable?")
-    ui.chart(cost_figure(curves, result, cash, float(values["budget"]), bands), "gpt_human_cost", "cost", link)
+    # The uncertainty views share the cost chart's tabs, as on the other chain pages: a slider move
+    # redraws the one chart open there, not a second row of them.
+    views = {"Cost over time": lambda: ui.chart(cost_figure(curves, result, cash, float(values["budget"]), bands),
+                                                "gpt_human_cost", "cost", link)}
     if draws is not None:
-        ui.uncertainty_section(chain, values, draws)
+        views |= ui.uncertainty_views(chain, values, draws)
+    ui.tabbed("gpt_view", views)
+    if draws is not None:
+        ui.uncertainty_summary(chain, draws)
     st.subheader("When does the largest training run get there?")
 
 

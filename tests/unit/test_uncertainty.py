@@ -223,3 +223,44 @@ def test_the_histogram_marks_its_percentiles_and_counts_every_draw_with_a_value(
     assert sum(np.asarray(bars[0]["y"])) == np.isfinite(values).sum()
     s = draws.summaries[head.key]
     assert sorted(m["x0"] for m in spec["layout"]["shapes"]) == pytest.approx(sorted([s.p10, s.p50, s.p90]))
+
+
+def test_draws_of_values_seen_before_are_reused_and_the_memory_stays_bounded():
+    from lib import uncertainty
+
+    chain = get("bio-anchors")
+    values = _values(chain, samples=300)
+    first = run_draws(chain, values)
+    moved = run_draws(chain, {**values, "hw_halving": 3.0})
+    assert moved is not first and moved.summaries != first.summaries
+    # Back to where it was (a slider moved there and back): the very same draws, not a recomputation.
+    assert run_draws(chain, dict(values)) is first
+    # A different seed or count is another set of draws.
+    assert run_draws(chain, {**values, "seed": values["seed"] + 1}) is not first
+    assert run_draws(chain, values, n=200).n == 200
+    for shift in range(uncertainty._DRAWS_KEPT + 2):
+        run_draws(chain, {**values, "spend": 1e9 * (2 + shift)})
+    assert len(uncertainty._draws) <= uncertainty._DRAWS_KEPT
+    assert run_draws(chain, values) is not first  # pushed out by newer ones, then drawn again
+    assert run_draws(chain, values).summaries == first.summaries
+
+
+def test_a_bounded_memo_keeps_the_most_recently_used():
+    from lib.memo import BoundedMemo
+
+    memo: BoundedMemo[int] = BoundedMemo(2)
+    calls = []
+
+    def compute(x):
+        calls.append(x)
+        return x * x
+
+    assert memo.get("a", lambda: compute(2)) == 4
+    assert memo.get("b", lambda: compute(3)) == 9
+    assert memo.get("a", lambda: compute(99)) == 4  # kept; now the most recent
+    memo.get("c", lambda: compute(4))  # pushes out b, the least recently used
+    assert len(memo) == 2
+    assert memo.get("b", lambda: compute(5)) == 25
+    assert calls == [2, 3, 4, 5]
+    with pytest.raises(ValueError):
+        BoundedMemo(0)

@@ -8,8 +8,6 @@ live in :mod:`lib.scaling_laws`.
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -19,6 +17,7 @@ import pandas as pd
 from lib import frontier
 from lib import scaling_laws as sl
 from lib.chain import HeadlineBatch, headline_batch
+from lib.memo import BoundedMemo
 from lib.shared_params import LAW_CONSTANTS
 from lib.uncertainty import quantile_bands
 from lib.chains.loss.params import GPT3_FLOP, LAW_KEYS, LAW_NAMES, ND_LAW_NAMES, ND_LAWS, PARAMS
@@ -261,8 +260,7 @@ def law_draws(values: Values, key: str, grid: np.ndarray = COMPUTE_GRID) -> np.n
     return np.broadcast_to(frontier.loss(key, columns, grid[None, :]), (len(v["compute"]), len(grid)))
 
 
-_bands: OrderedDict[tuple[object, ...], dict[float, np.ndarray]] = OrderedDict()
-_bands_lock = threading.Lock()  # sessions run in threads of one server
+_bands: BoundedMemo[dict[float, np.ndarray]] = BoundedMemo(_BANDS_KEPT)
 
 
 def law_bands(values: Values, key: str, grid: np.ndarray = BAND_GRID) -> dict[float, np.ndarray]:
@@ -272,13 +270,4 @@ def law_bands(values: Values, key: str, grid: np.ndarray = BAND_GRID) -> dict[fl
     (bounded: the :data:`_BANDS_KEPT` most recent).
     """
     memo = (key, grid.tobytes(), *(np.asarray(values[p.key], dtype=float).tobytes() for p in LAW_CONSTANTS[key]))
-    with _bands_lock:
-        if memo in _bands:
-            _bands.move_to_end(memo)
-            return _bands[memo]
-    bands = quantile_bands(law_draws(values, key, grid))
-    with _bands_lock:
-        _bands[memo] = bands
-        while len(_bands) > _BANDS_KEPT:
-            _bands.popitem(last=False)
-    return bands
+    return _bands.get(memo, lambda: quantile_bands(law_draws(values, key, grid)))
