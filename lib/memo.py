@@ -42,7 +42,3 @@ class BoundedMemo(Generic[T]):
 
     def __len__(self) -> int:
         return len(self._kept)
-
-    def clear(self) -> None:
-        with self._lock:
-            self._kept.clear()

@@ -705,8 +705,22 @@ def _switch_on_our_ranges(params: ParamSet) -> None:
             st.session_state[width_key(p.key)] = 1.0
 
 
-def uncertainty_summary(chain: Chain, draws: Draws) -> bool:
-    """The median and 80% interval of every headline over the draws; False, after saying why, when nothing varies."""
+def chain_views(key: str, chain: Chain, values: Mapping[str, Value], draws: Draws | None,
+                views: Mapping[str, Callable[[], None]]) -> None:
+    """A chain page's chart ``views`` in tabs, with the uncertainty views among them when the view is
+    on (``draws``), then how wide each answer is.
+
+    One tab row for all of them: a slider move redraws the one chart open on the whole page.
+    """
+    if draws is None:
+        tabbed(key, views)
+        return
+    tabbed(key, {**views, **uncertainty_views(chain, values, draws)})
+    _uncertainty_summary(chain, draws)
+
+
+def _uncertainty_summary(chain: Chain, draws: Draws) -> None:
+    """The median and 80% interval of every headline over the draws, or why there is none when nothing varies."""
     params = chain.params
     if not draws.ranges:
         st.subheader("How wide the answer is")
@@ -718,7 +732,7 @@ def uncertainty_summary(chain: Chain, draws: Draws) -> bool:
         if ours:
             st.button("Switch on our ranges", on_click=_switch_on_our_ranges, args=(params,),
                       key=f"_{params.model}_our_ranges")
-        return False
+        return
     names = ", ".join(f"{r.param.label} ({r.param.format_value(r.clipped[0])} to {r.param.format_value(r.clipped[1])}"
                       f"{' ' + r.param.unit if r.param.unit else ''})" for r in draws.ranges)
     said = (f"{draws.n:,} draws (seed {draws.seed}). 80% intervals drawn from: {names}. Log-normal for log-scale "
@@ -736,14 +750,12 @@ def uncertainty_summary(chain: Chain, draws: Draws) -> bool:
     lines = ["| headline | median | 80% interval | draws without a value |", "|---|---|---|---|"]
     lines += ["| " + " | ".join(escape_markdown(cell) for cell in row) + " |" for row in rows]
     st.markdown("### How wide the answer is\n\n" + "\n".join(lines) + f"\n\n:gray[:small[{escape_markdown(said)}]]")
-    return True
 
 
 def uncertainty_views(chain: Chain, values: Mapping[str, Value], draws: Draws) -> dict[str, Callable[[], None]]:
     """One headline's distribution over the draws and the tornado of its drivers, as views for ``tabbed``.
 
-    Empty when no range is on. In a page's own chart tabs a slider move redraws the one chart open
-    on the whole page, where a second tab row would redraw two.
+    Empty when no range is on.
     """
     if not draws.ranges:
         return {}

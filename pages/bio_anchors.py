@@ -60,16 +60,11 @@ def draw(values: dict) -> None:
     st.caption("Cotra's published best guess (2020): ~8% by 2030, ~47% by 2050, ~78% by 2100, median ~2052-2053; "
                "the default settings reproduce it within 3 points and 2 years.")
 
-    # One chart at a time (ui.tabbed): a hardware move redraws one chart.
+    # One chart at a time (ui.chain_views): a hardware move redraws one chart.
     views = {"Probability of TAI by year": lambda: ui.chart(cdf_figure(result, bool(values["anchors"]), bands),
                                                            "tai_probability_by_year", "cdf", link),
              "Compute against requirements": lambda: compute_view(result, link, float(values["spend"]))}
-    if draws is not None:
-        views |= ui.uncertainty_views(chain, values, draws)
-    ui.tabbed("bio_view", views)
-
-    if draws is not None:
-        ui.uncertainty_summary(chain, draws)
+    ui.chain_views("bio_view", chain, values, draws, views)
 
     st.subheader("Per anchor")
     shift = result.data_shift_oom

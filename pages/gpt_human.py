@@ -110,15 +110,10 @@ def draw(values: dict) -> None:
                  on_click=ui.set_values, args=(chain.params, origin.origin_values(other, chain.params.defaults())))
 
     st.subheader("When does it become affordable?")
-    # The uncertainty views share the cost chart's tabs, as on the other chain pages: a slider move
-    # redraws the one chart open there, not a second row of them.
+    # The uncertainty views join the cost chart's tabs (ui.chain_views), as on the other chain pages.
     views = {"Cost over time": lambda: ui.chart(cost_figure(curves, result, cash, float(values["budget"]), bands),
                                                 "gpt_human_cost", "cost", link)}
-    if draws is not None:
-        views |= ui.uncertainty_views(chain, values, draws)
-    ui.tabbed("gpt_view", views)
-    if draws is not None:
-        ui.uncertainty_summary(chain, draws)
+    ui.chain_views("gpt_view", chain, values, draws, views)
     st.subheader("When does the largest training run get there?")
 
 

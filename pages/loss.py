@@ -61,15 +61,11 @@ def draw(values: dict) -> None:
     # Bands for the laws a ranged number moves; the others would be lines of zero width.
     bands = {key: (BAND_GRID, law_bands(draws.batch, key)) for key in result.curves
              if draws and any(r.param in LAW_CONSTANTS[key] for r in draws.ranges)}
-    # One chart at a time (ui.tabbed): a budget move redraws one chart, and a phone scrolls past one.
+    # One chart at a time (ui.chain_views): a budget move redraws one chart, and a phone scrolls past one.
     views = {"Loss vs compute": lambda: draw_curves(result, link, bands),
              "Allocation": lambda: draw_allocation(result, link),
              "IsoFLOP view": lambda: draw_isoflop(result, link)}
-    if draws is not None:
-        views |= ui.uncertainty_views(chain, values, draws)
-    ui.tabbed("loss_view", views)
-    if draws is not None:
-        ui.uncertainty_summary(chain, draws)
+    ui.chain_views("loss_view", chain, values, draws, views)
 
 
 def headlines(values: dict, result: loss.LossResult, heads: dict) -> None:
