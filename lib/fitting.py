@@ -13,11 +13,19 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 from numpy.typing import NDArray
 from scipy.optimize import minimize
 from scipy.special import logsumexp
+
+from lib.registry import Param, ParamSet
+from lib.shared_params import GWERN, HUMAN
+from lib.units import PF_DAY_FLOP
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 Array = NDArray[np.float64]
 
@@ -31,6 +39,38 @@ FORMS = {"compute": ("E", "A", "alpha"), "chinchilla": ("E", "A", "B", "alpha", 
 # geometric means, so a and b start near the log of the reducible loss instead of Hoffmann's 0-25 for raw N.
 _GRID = {"e": (-1.0, 0.0, 1.0), "a": (-4.0, -2.0, -1.0, 0.0, 1.0, 2.0),
          "alpha": (0.03, 0.08, 0.15, 0.3, 0.5, 1.0, 2.0)}
+
+
+# GPT-3's training compute, the reference the GPT-human page's error ratio is measured at (Brown et al. 2020).
+REFERENCE_FLOP = 3640.0 * PF_DAY_FLOP
+# Where the fit should carry the loss: the page's own numbers, in its link like a chain's.
+PARAMS = ParamSet(
+    model="fit",
+    params=(
+        Param("target", "Human-level loss set by", "", "ratio",
+              "'ratio': your fit's reducible loss (above its E) at GPT-3's training compute, divided by an error "
+              "ratio, as the GPT-human page does with Chinchilla's laws; it works on any data's scale. 'loss': a "
+              "loss you give, on your data's scale.", GWERN, kind="choice", choices=("ratio", "loss"),
+              choice_labels=("Error ratio at GPT-3's compute", "A loss you give")),
+        Param("ratio", "Error ratio at GPT-3's compute", "x", 2.0,
+              "How many times a human's reducible loss a model of GPT-3's training compute (3.14e23 FLOP) has on "
+              "your fit: the essay's guess that GPT-3 has about twice a human's error.", GWERN,
+              min=1.0, max=10.0, step=0.1, active_when=("target", "ratio")),
+        Param("goal", "Human-level loss", "nats/token", HUMAN.default,
+              "The loss to reach, on your data's scale. The default is the essay's 0.86, which is on GPT-3's "
+              "WebText2 scale: on other data it means little, so give your own.", GWERN,
+              min=0.01, max=20.0, step=0.01, active_when=("target", "loss")),
+    ),
+    groups=(("Where it leads", ("target", "ratio", "goal")),),
+)
+
+
+def human_loss(fit: "Fit", values: dict) -> float:
+    """The target loss :data:`PARAMS` ask for on this fit."""
+    if values["target"] == "loss":
+        return float(values["goal"])
+    e = fit.constants["E"]
+    return e + (float(fit.curve(np.array([REFERENCE_FLOP]))[0]) - e) / float(values["ratio"])
 
 
 class FitError(ValueError):
@@ -50,6 +90,14 @@ class Fit:
     def curve(self, compute: Array) -> Array:
         """Loss against compute: the fitted C-law, or the Chinchilla law along its compute-optimal frontier."""
         return curve(self.form, self.constants, compute)
+
+    def compute_for(self, target: float) -> Array:
+        """Training compute at which the fitted curve reaches ``target`` (NaN where it never does)."""
+        return compute_for_loss(self.form, self.constants, target)
+
+    def reach(self, target: float) -> "Reach":
+        """Where the fit and its bootstrap refits reach ``target``: :func:`reach`."""
+        return reach(self, target)
 
     def predict(self, *x: Array) -> Array:
         return predict(self.form, _theta(self.form, self.constants), *x)
@@ -198,12 +246,74 @@ def curve(form: str, constants: dict[str, float] | dict[str, Array], compute: Ar
     return chinchilla_frontier_loss(c, law)
 
 
+def compute_for_loss(form: str, constants: dict[str, float] | dict[str, Array], target: float) -> Array:
+    """The compute at which :func:`curve` reaches ``target``; NaN where the target is at or below E.
+
+    The compute form inverts L = E + A·C^(-α) as C = (A / (L - E))^(1/α); the Chinchilla form uses
+    :func:`lib.scaling_laws.chinchilla_frontier_compute` (its compute-optimal frontier). Constants may be
+    arrays (the bootstrap refits): one compute per set.
+    """
+    from lib.scaling_laws import ChinchillaLaw, chinchilla_frontier_compute
+
+    k = {name: np.asarray(v, dtype=float) for name, v in constants.items()}
+    if form == "compute":
+        reducible = target - k["E"]
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+            out = np.where(reducible > 0, (k["A"] / np.where(reducible > 0, reducible, 1.0)) ** (1.0 / k["alpha"]),
+                           np.nan)
+    else:
+        law = ChinchillaLaw(e=k["E"], a=k["A"], b=k["B"], alpha=k["alpha"], beta=k["beta"])
+        with np.errstate(over="ignore"):
+            out = chinchilla_frontier_compute(target, law)
+    return np.where(np.isfinite(out), out, np.nan)
+
+
+@dataclass(frozen=True)
+class Reach:
+    """Where a fit reaches a target loss: the fit's own compute and the spread of its bootstrap refits."""
+    target: float
+    compute: float | None  # None: the fitted E is at or above the target, so no compute reaches it
+    ci80: tuple[float, float] | None  # 10th-90th percentile over the refits that reach it
+    never: float  # share of bootstrap refits that never reach it (0 without refits)
+
+
+def reach(fit: Fit, target: float) -> Reach:
+    central = float(fit.compute_for(target))
+    ci80, never = None, 0.0
+    if fit.draws is not None:
+        each = compute_for_loss(fit.form, fit.draws, target)
+        found = each[np.isfinite(each)]
+        never = 1.0 - found.size / each.size
+        if found.size:
+            lo, hi = np.percentile(found, [10, 90])
+            ci80 = (float(lo), float(hi))
+    return Reach(target, central if np.isfinite(central) else None, ci80, never)
+
+
+def published_points() -> tuple[Array, Array, Array]:
+    """(loss, params, tokens) of Chinchilla's runs as Besiroglu et al. 2024 read them off Hoffmann's Figure 4.
+
+    data/chinchilla_points.csv, all 245 points; :func:`replication_points` keeps the ones the replication fitted.
+    """
+    from lib.data import load
+
+    t = load("chinchilla_points").table
+    return (t["loss"].to_numpy(dtype=float), t["params"].to_numpy(dtype=float), t["tokens"].to_numpy(dtype=float))
+
+
+def replication_points() -> tuple[Array, Array, Array]:
+    """The points the replication fitted: all but the 5 of highest loss (its notebook's ``nr_of_models_excluded = 5``)."""
+    loss, n, d = published_points()
+    keep = loss < np.sort(loss)[-5]
+    return loss[keep], n[keep], d[keep]
+
+
 MAX_BYTES = 5 * 1024 * 1024
 _COLUMNS = {"chinchilla": ("params", "tokens", "loss"), "compute": ("compute", "loss")}
 
 
-def read_points(text: str) -> tuple[str, Array, tuple[Array, ...]]:
-    """CSV text with a header ``compute,loss`` or ``params,tokens,loss`` -> (form, loss, inputs); FitError in words."""
+def read_table(text: str) -> "pd.DataFrame":
+    """CSV text -> its cells as text, column names stripped and lower-cased; FitError in words."""
     import io
 
     import pandas as pd
@@ -215,6 +325,14 @@ def read_points(text: str) -> tuple[str, Array, tuple[Array, ...]]:
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as err:
         raise FitError(f"the file is not a readable CSV ({str(err).splitlines()[0][:80]})") from None
     table.columns = [str(c).strip().lower() for c in table.columns]
+    return table
+
+
+def read_points(text: str) -> tuple[str, Array, tuple[Array, ...]]:
+    """CSV text with a header ``compute,loss`` or ``params,tokens,loss`` -> (form, loss, inputs); FitError in words."""
+    import pandas as pd
+
+    table = read_table(text)
     form = next((f for f, cols in _COLUMNS.items() if set(cols) <= set(table.columns)), None)
     if form is None:
         raise FitError(f"columns must be compute,loss or params,tokens,loss; found {','.join(table.columns)[:80] or 'none'}")
@@ -227,3 +345,18 @@ def read_points(text: str) -> tuple[str, Array, tuple[Array, ...]]:
     numbers = numbers.dropna()
     arrays = [numbers[c].to_numpy(dtype=float) for c in cols]
     return form, arrays[-1], tuple(arrays[:-1])
+
+
+def with_edits(table: "pd.DataFrame", change: dict) -> "pd.DataFrame":
+    """``table`` with an editable table's changes (``st.data_editor``'s edited, added and deleted rows) applied."""
+    import pandas as pd
+
+    out = table.copy()
+    for row, cells in change.get("edited_rows", {}).items():
+        for column, value in cells.items():
+            out.loc[out.index[int(row)], column] = value
+    out = out.drop(index=[out.index[int(i)] for i in change.get("deleted_rows", [])])
+    added = [{c: r.get(c) for c in out.columns} for r in change.get("added_rows", [])]
+    if added:
+        out = pd.concat([out, pd.DataFrame(added, columns=out.columns)], ignore_index=True)
+    return out.reset_index(drop=True)

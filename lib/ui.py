@@ -279,10 +279,22 @@ def no_parameters(page: str, keep: Sequence[str] = ()) -> None:
 
     ``keep`` names the keys the page reads itself (bound to its own widgets).
     """
-    params = ParamSet(page, ())
+    page_parameters(ParamSet(page, ()), keep)
+
+
+def page_parameters(params: ParamSet, keep: Sequence[str] = ()) -> None:
+    """For a page that lays out its own inputs: the link checked and its problems shown, as :func:`controls` does.
+
+    Draw each parameter's widget with :func:`control`, where the page wants it.
+    """
     _check_link(params, keep=keep)
     _show_problems(params)
     _mount_probe(params)
+
+
+def control(params: ParamSet, key: str, drawn: Mapping[str, Value]) -> Value:
+    """One parameter's widget, after :func:`page_parameters`; ``drawn`` holds the values drawn before it."""
+    return _control(params, key, drawn)
 
 
 # -- widgets ------------------------------------------------------------------------------------------

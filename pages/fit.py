@@ -1,33 +1,26 @@
-"""Fit your own scaling law: paste, type or upload points; see the fit, its interval and where it leads."""
+"""Fit your own scaling law: paste, type, edit or upload points; see the fit, its interval and where it leads."""
 
 import numpy as np
+import pandas as pd
 import streamlit as st
 
-from lib import fitting, ui, units
+from lib import fit_examples, fitting, ui, units
 from lib.chains import get
 from lib.fit_charts import fit_figure
+from lib.problems import code_span
 
 ui.ensure_app_navigation()
 LOSS = get("loss")
+params = fitting.PARAMS
 LINK_ROWS = 30  # up to this many points travel in the link (?points=); more are shared as a CSV
 KEY = "points"
-
-# Synthetic points, labelled as such: exact losses of the replication's law (Besiroglu et al. 2024,
-# E=1.82, A=482.01, B=2085.43, alpha=0.3478, beta=0.3658) at 4 model sizes x 4 token counts.
-_N = np.array([units.round_sig(n) for n in np.repeat(np.geomspace(1e8, 1.6e10, 4), 4)])
-_D = np.array([units.round_sig(d) for d in _N * np.tile(np.geomspace(5, 80, 4), 4)])
-_L = 1.82 + 482.01 / _N ** 0.3478 + 2085.43 / _D ** 0.3658
-EXAMPLES = {
-    "Synthetic: the replication's law (params, tokens, loss)":
-        "params,tokens,loss\n" + "".join(f"{units.format_number(n)},{units.format_number(d)},{l:.4f}\n"
-                                          for n, d, l in zip(_N, _D, _L)),
-    "Synthetic: a compute law, E=1.7, A=30, α=0.08 (compute, loss)":
-        "compute,loss\n" + "".join(f"{units.format_number(units.round_sig(c))},{1.7 + 30 * c ** -0.08:.4f}\n"
-                                    for c in np.geomspace(1e18, 1e23, 8)),
-}
+EXAMPLE = "example"  # link key of an example too large to travel as points
+LARGE = "_fit_large"  # (text, what it is) of an upload or example too large for the box and the link
+TABLE = "_fit_table_version"  # bumped to give the table a fresh editor after each edit lands in the box
+EXAMPLES = {e.label: e for e in fit_examples.examples()}
 
 st.title(":material/query_stats: Fit your own scaling law")
-ui.no_parameters("fit", keep=(KEY,))
+ui.page_parameters(params, keep=(KEY, EXAMPLE))
 st.markdown(
     "Bring your own loss curve: points of **compute, loss** fit L = E + A·C^(−α); points of **params, tokens, "
     "loss** fit Chinchilla's L = E + A/N^α + B/D^β. The fit is the one Hoffmann et al. 2022 and the 2024 "
@@ -36,7 +29,7 @@ st.markdown(
 )
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
+@st.cache_data(max_entries=32, show_spinner="Fitting…")
 def fitted(text: str) -> tuple[str, np.ndarray, tuple[np.ndarray, ...], fitting.Fit | None, str]:
     """Points read from ``text`` and their fit; a problem in words instead of the fit when there is one."""
     form, loss, inputs = fitting.read_points(text)
@@ -46,49 +39,108 @@ def fitted(text: str) -> tuple[str, np.ndarray, tuple[np.ndarray, ...], fitting.
         return form, loss, inputs, None, str(err)
 
 
+def rows(text: str) -> int:
+    return sum(1 for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")) - 1
+
+
+def to_box(text: str) -> None:
+    st.session_state[KEY] = text
+    typed()
+
+
+def typed() -> None:
+    """The box is what is fitted again: a large upload or example gives way to it."""
+    st.session_state.pop(LARGE, None)
+    st.session_state.pop("_fit_bad_example", None)
+    st.query_params.pop(EXAMPLE, None)
+
+
 def use_example() -> None:
-    st.session_state[KEY] = EXAMPLES[st.session_state["_fit_example"]]
-    st.session_state.pop("_fit_upload_text", None)
+    example = EXAMPLES[st.session_state["_fit_example"]]
+    if rows(example.text) <= LINK_ROWS:
+        to_box(example.text)
+    else:
+        st.session_state[LARGE] = (example.text, example.label)
+        st.query_params[EXAMPLE] = example.key
 
 
 def use_upload() -> None:
     file = st.session_state.get("_fit_file")
     if file is None:
-        st.session_state.pop("_fit_upload_text", None)
         return
     if file.size > fitting.MAX_BYTES:
-        st.session_state["_fit_upload_text"] = "\0too big"
+        st.session_state["_fit_too_big"] = True
         return
     text = file.getvalue().decode("utf-8", "replace")
-    if text.count("\n") <= LINK_ROWS + 1:
-        st.session_state[KEY] = text  # small: into the box, and so into the link
-        st.session_state.pop("_fit_upload_text", None)
+    if rows(text) <= LINK_ROWS:
+        to_box(text)  # small: into the box, and so into the link
     else:
-        st.session_state["_fit_upload_text"] = text
+        typed()
+        st.session_state[LARGE] = (text, f"the uploaded file ({rows(text)} points)")
 
 
+def edited(frame: pd.DataFrame, version: int) -> None:
+    """The table's edits written back into the box as CSV; the box stays the one thing fitted and linked."""
+    st.session_state[TABLE] = version + 1
+    to_box(fitting.with_edits(frame, st.session_state[f"_fit_table_{version}"]).to_csv(index=False))
+
+
+def table(text: str) -> None:
+    try:
+        frame = fitting.read_table(text)
+    except fitting.FitError:
+        st.caption("The table opens once the box's text reads as a CSV.")
+        return
+    version = st.session_state.get(TABLE, 0)
+    st.data_editor(frame, key=f"_fit_table_{version}", num_rows="dynamic", hide_index=True, width="stretch",
+                   height=260, on_change=edited, args=(frame, version))
+    st.caption("Edits here go into the box, and from there into the link.")
+
+
+# Arriving: the box starts from the first example; a link may name a large one.
+linked = st.query_params.get(EXAMPLE)
+if linked is not None and LARGE not in st.session_state:
+    example = fit_examples.find(linked)
+    if example is None:
+        st.query_params.pop(EXAMPLE)
+        st.session_state["_fit_bad_example"] = linked
+    else:
+        st.session_state[LARGE] = (example.text, example.label)
 if KEY not in st.session_state and KEY not in st.query_params:
-    st.session_state[KEY] = next(iter(EXAMPLES.values()))
+    st.session_state[KEY] = fit_examples.examples()[0].text
+if "_fit_bad_example" in st.session_state:
+    known = ", ".join(code_span(e.key) for e in fit_examples.examples())
+    st.warning(f"Link problem: {code_span(st.session_state['_fit_bad_example'][:40])} is not an example "
+               f"here (known: {known}); fitting the box's points instead.", icon=":material/warning:")
 
 left, right = st.columns([1, 2], gap="medium")
 with left:
     st.selectbox("Start from an example", list(EXAMPLES), index=None, key="_fit_example", on_change=use_example,
-                 placeholder="Pick one (both synthetic, from known constants)")
-    text = st.text_area("Points (CSV with a header row)", key=KEY, bind="query-params", height=260,
-                        help=f"compute,loss or params,tokens,loss, one point per line. Up to {LINK_ROWS} points travel "
-                             "in the page's link.") or ""
+                 placeholder="Pick one: published points or synthetic ones")
+    typing, editing = st.tabs(["Type or paste", "Edit as a table"])
+    with typing:
+        text = st.text_area("Points (CSV with a header row)", key=KEY, bind="query-params", height=260,
+                            on_change=typed,
+                            help=f"compute,loss or params,tokens,loss, one point per line. Up to {LINK_ROWS} points "
+                                 "travel in the page's link.") or ""
+    with editing:
+        table(text)
     st.file_uploader("…or upload a CSV (up to 5 MB)", type=["csv", "txt"], key="_fit_file", on_change=use_upload)
+    values: dict = {}
+    with st.expander("Where it leads", expanded=True):
+        for k in params.keys:
+            values[k] = ui.control(params, k, values)
 
-upload = st.session_state.get("_fit_upload_text")
+large = st.session_state.get(LARGE)
 with right:
-    if upload == "\0too big":
+    if st.session_state.pop("_fit_too_big", False):
         st.warning("That file is over 5 MB: a scaling-law fit needs a few dozen points. The box keeps what it had.",
                    icon=":material/warning:")
-        upload = None
-    source = upload if upload is not None else text
-    if upload is not None:
-        st.info(f"Fitting the uploaded file ({upload.count(chr(10))} lines): too many points for a link, so share "
-                "it as the CSV below.", icon=":material/info:")
+    source = large[0] if large else text
+    if large:
+        shared = ("its name is in the page's link" if st.query_params.get(EXAMPLE)
+                  else "too many points for a link, so share it as the CSV below")
+        st.info(f"Fitting {large[1]}: {shared}. Type in the box to fit its points instead.", icon=":material/info:")
     try:
         form, loss, inputs, fit, problem = fitted(source)
     except fitting.FitError as err:
@@ -102,20 +154,38 @@ with right:
     elif fit is not None and not fit.converged:
         st.warning("The optimiser stopped before it converged: treat these constants as rough.",
                    icon=":material/warning:")
-    if fit is not None:
-        rows = ["| constant | fit | 80% interval |", "|---|---|---|"]
+    reach = fit.reach(fitting.human_loss(fit, values)) if fit is not None else None
+    if fit is not None and reach is not None:
+        out = ["| constant | fit | 80% interval |", "|---|---|---|"]
         for k, v in fit.constants.items():
             lo, hi = fit.ci80.get(k, (float("nan"), float("nan")))
-            rows.append(f"| {k} | {units.format_number(units.round_sig(v, 4))} | "
-                        f"{units.format_number(units.round_sig(lo, 3))} to {units.format_number(units.round_sig(hi, 3))} |")
-        st.markdown("\n".join(rows))
+            out.append(f"| {k} | {units.format_number(units.round_sig(v, 4))} | "
+                       f"{units.format_number(units.round_sig(lo, 3))} to {units.format_number(units.round_sig(hi, 3))} |")
+        st.markdown("\n".join(out))
         at_budget = float(fit.curve(np.array([budget]))[0])
-        st.metric(f"Loss at the Loss page's budget ({units.flop(budget)})", f"{at_budget:.3f}",
-                  f"{len(loss)} points · {'L(C)' if form == 'compute' else 'L(N, D), compute-optimal'}",
-                  delta_color="off", delta_arrow="off")
-    ui.chart(fit_figure(fit, compute, loss, budget), "your_scaling_law", "fit", download=False)
+        cols = st.columns(2)
+        cols[0].metric(f"Loss at the Loss page's budget ({units.flop(budget)})", f"{at_budget:.3f}",
+                       f"{len(loss)} points · {'L(C)' if form == 'compute' else 'L(N, D), compute-optimal'}",
+                       delta_color="off", delta_arrow="off")
+        if reach.compute is None:
+            cols[1].metric(f"Compute to reach loss {reach.target:.3g}", "never",
+                           f"the fitted E = {fit.constants['E']:.3g} is above it", delta_color="off", delta_arrow="off")
+        else:
+            spread = (f"80%: {units.sci(reach.ci80[0], 2)} to {units.sci(reach.ci80[1], 2)}" if reach.ci80 else
+                      "no refit reaches it")
+            if reach.never > 0:
+                spread += f" · {reach.never:.0%} of refits never"
+            cols[1].metric(f"Compute to reach loss {reach.target:.3g}", units.flop(reach.compute), spread,
+                           delta_color="off", delta_arrow="off")
+        if values["target"] == "ratio":
+            st.caption(f"Human level here: the fit's reducible loss at GPT-3's training compute "
+                       f"({units.flop(fitting.REFERENCE_FLOP)}) divided by {values['ratio']:g}, the essay's guess "
+                       "that GPT-3 has about twice a human's error. On the GPT-3 fit's own scale that is the essay's "
+                       "0.86; each data set has its own.")
+    ui.chart(fit_figure(fit, compute, loss, budget, reach), "your_scaling_law", "fit", download=False)
     st.caption("Points at their training compute (6·N·D for params-tokens points). Shaded: 10-90% of the fits to "
-               f"{fitting.BOOTSTRAP} bootstrap resamples of the points. The dotted line is the Loss page's budget.")
+               f"{fitting.BOOTSTRAP} bootstrap resamples of the points. The dotted line is the Loss page's budget; "
+               "the dashed one the human-level loss.")
     st.download_button("Download the points (CSV)", source, file_name="scaling_points.csv", mime="text/csv",
                        icon=":material/download:", on_click="ignore")
     if fit is not None and form == "chinchilla":

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from lib import data, dollars, trends, ui, units
+from lib import data, dollars, fitting, trends, ui, units
 from lib.problems import code_span, escape_markdown
 from lib.chains import CHAINS, get
 from lib.positions import POSITIONS, effects
@@ -18,9 +18,10 @@ st.markdown(
     "pages use. URL key is the name a parameter has in shared links."
 )
 
-# Each chain's parameters, then those of the trends page (a fit, not a chain).
+# Each chain's parameters, then those of the trends and fit pages (fits, not chains).
 PARAM_PAGES = [(f"{c.icon} {c.title}", c.params, c.presets) for c in CHAINS] + [
-    (":material/show_chart: Compute trends", trends.PARAMS, ())]
+    (":material/show_chart: Compute trends", trends.PARAMS, ()),
+    (":material/query_stats: Fit your own", fitting.PARAMS, ())]
 for title, params, presets in PARAM_PAGES:
     st.header(title)
     rows = [

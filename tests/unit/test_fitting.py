@@ -99,3 +99,56 @@ def test_cli_fit(tmp_path, capsys):
     assert main(["fit", str(bad)]) == 2
     err = capsys.readouterr().err
     assert err.startswith("error: 2 points") and err.count("\n") == 1
+
+
+def test_the_replications_published_points_give_its_published_constants():
+    # Besiroglu et al. 2024 fitted these points (Hoffmann's Figure 4 read off its SVG, minus the 5 of highest
+    # loss) with this very procedure and report E=1.82, A=482.01, B=2085.43, alpha=0.3478, beta=0.3658.
+    # Tolerances: the paper rounds E to 2 decimals; A and B trade off against the exponents, so 5%.
+    loss, n, d = fitting.replication_points()
+    assert loss.size == 240
+    fit = fitting.fit("chinchilla", loss, n, d, bootstrap=0)
+    c = fit.constants
+    assert c["E"] == pytest.approx(1.82, abs=0.01)
+    assert c["alpha"] == pytest.approx(0.3478, abs=0.003) and c["beta"] == pytest.approx(0.3658, abs=0.003)
+    assert c["A"] == pytest.approx(482.01, rel=0.05) and c["B"] == pytest.approx(2085.43, rel=0.05)
+
+
+def test_the_compute_to_reach_a_loss_inverts_the_curve():
+    c = np.geomspace(1e18, 1e23, 12)
+    loss = (1.7 + 30.0 * c ** -0.08) * np.exp(np.random.default_rng(2).normal(0, 0.003, c.size))
+    fit = fitting.fit("compute", loss, c, bootstrap=20)
+    at = fit.compute_for(2.0)
+    assert fit.curve(np.atleast_1d(at))[0] == pytest.approx(2.0, rel=1e-9)
+    r = fit.reach(2.0)
+    assert r.compute == pytest.approx(float(at)) and r.never == 0.0
+    assert r.ci80[0] <= r.compute <= r.ci80[1]
+    below = fit.reach(1.0)  # far under the fitted E: no compute reaches it, and no refit does
+    assert below.compute is None and below.never == 1.0 and below.ci80 is None
+
+
+def test_the_chinchilla_form_reaches_a_loss_on_its_frontier():
+    loss, n, d = chinchilla_points()
+    fit = fitting.fit("chinchilla", loss, n, d, bootstrap=0)
+    at = fit.compute_for(2.0)
+    assert fit.curve(np.atleast_1d(at))[0] == pytest.approx(2.0, rel=1e-6)
+    assert fit.reach(2.0).ci80 is None and fit.reach(1.0).compute is None
+
+
+def test_table_edits_become_points():
+    table = fitting.read_table("compute,loss\n1e18,3\n1e19,2.8\n1e20,2.6\n")
+    change = {"edited_rows": {"1": {"loss": "2.75"}}, "deleted_rows": [0],
+              "added_rows": [{"compute": "1e21", "loss": "2.5"}]}
+    form, loss, (compute,) = fitting.read_points(fitting.with_edits(table, change).to_csv(index=False))
+    assert form == "compute"
+    assert list(compute) == [1e19, 1e20, 1e21] and list(loss) == [2.75, 2.6, 2.5]
+
+
+def test_the_human_level_target_by_ratio_halves_the_reducible_loss_at_gpt3s_compute():
+    c = np.geomspace(1e18, 1e23, 12)
+    fit = fitting.fit("compute", 1.7 + 30.0 * c ** -0.08, c, bootstrap=0)
+    at_gpt3 = float(fit.curve(np.array([fitting.REFERENCE_FLOP]))[0])
+    target = fitting.human_loss(fit, {"target": "ratio", "ratio": 2.0, "goal": 0.86})
+    assert target - fit.constants["E"] == pytest.approx((at_gpt3 - fit.constants["E"]) / 2)
+    assert fitting.human_loss(fit, {"target": "loss", "ratio": 2.0, "goal": 1.9}) == 1.9
+    assert fitting.REFERENCE_FLOP == pytest.approx(3.14e23, rel=0.01)  # GPT-3, Brown et al. 2020
