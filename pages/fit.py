@@ -180,8 +180,8 @@ with right:
         if values["target"] == "ratio":
             st.caption(f"Human level here: the fit's reducible loss at GPT-3's training compute "
                        f"({units.flop(fitting.REFERENCE_FLOP)}) divided by {values['ratio']:g}, the essay's guess "
-                       "that GPT-3 has about twice a human's error. On the GPT-3 fit's own scale that is the essay's "
-                       "0.86; each data set has its own.")
+                       "that GPT-3 has about twice a human's error. On the GPT-3 fit's own scale that gives 0.867, the "
+                       "essay's 0.86; each data set has its own scale.")
     ui.chart(fit_figure(fit, compute, loss, budget, reach), "your_scaling_law", "fit", download=False)
     st.caption("Points at their training compute (6·N·D for params-tokens points). Shaded: 10-90% of the fits to "
                f"{fitting.BOOTSTRAP} bootstrap resamples of the points. The dotted line is the Loss page's budget; "

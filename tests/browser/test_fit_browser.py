@@ -1,7 +1,7 @@
 """Browser: upload a CSV of points, see the fit, share it: the link carries the points and restores the fit."""
 
 import re
-from urllib.parse import parse_qs, urlparse
+from urllib.parse import parse_qs, quote, urlparse
 
 import pytest
 from live import chart, wait_for_app
@@ -31,3 +31,26 @@ def test_upload_see_the_fit_and_share_it(server, page, tmp_path):
     expect(page.get_by_test_id("stMarkdownContainer").filter(has_text="constant").first).to_contain_text("0.08")
     expect(page.get_by_test_id("stException")).to_have_count(0)
     assert page.console_errors == []
+
+
+def test_an_edit_in_the_table_refits_and_goes_into_the_link(server, page):
+    page.goto(f"{server}/fit?points={quote(POINTS)}")
+    wait_for_app(page)
+    page.get_by_role("tab", name="Edit as a table").click()
+    grid = page.get_by_test_id("stDataFrame")
+    expect(grid).to_be_visible()
+    # The last column of the first row: the loss of the point at 1e18 FLOP.
+    box = grid.bounding_box()
+    cell_height = 35
+    page.wait_for_timeout(1000)  # the grid draws its cells on a canvas a moment after it is visible
+    page.mouse.dblclick(box["x"] + box["width"] * 0.8, box["y"] + cell_height * 1.5)
+    editor = page.locator("textarea.gdg-input")
+    expect(editor).to_be_visible()
+    editor.fill("4.5")
+    page.wait_for_timeout(200)
+    page.keyboard.press("Enter")
+    wait_for_app(page)
+    expect(page).to_have_url(re.compile(r"points=compute%2Closs%0A1e(%2B)?18%2C4\.5"))
+    page.get_by_role("tab", name="Type or paste").click()
+    expect(page.get_by_role("textbox", name="Points (CSV with a header row)")).to_have_value(re.compile(r"^compute,loss\n1e\+?18,4\.5\n"))
+    expect(page.get_by_test_id("stException")).to_have_count(0)
