@@ -112,9 +112,9 @@ def test_every_other_language_model_of_the_export_is_drawn_on_hover(open_page):
     from lib import data
     from lib.chains.loss.model import language_models
 
-    plain = json.loads(open_page("pages/loss.py").get("plotly_chart")[0].proto.spec)
+    plain = json.loads(open_page("pages/loss.py", {"all_models": "false"}).get("plotly_chart")[0].proto.spec)
     assert not any(t.get("name") == "Other language models (Epoch AI)" for t in plain["data"])
-    at = open_page("pages/loss.py", {"all_models": "true"})
+    at = open_page("pages/loss.py")  # on by default
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
     others = next(t for t in spec["data"] if t.get("name") == "Other language models (Epoch AI)")
     expected = language_models(data.load("epoch_compute").table, data.load("notable_models").table)
