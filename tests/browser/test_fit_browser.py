@@ -54,3 +54,17 @@ def test_an_edit_in_the_table_refits_and_goes_into_the_link(server, page):
     page.get_by_role("tab", name="Type or paste").click()
     expect(page.get_by_role("textbox", name="Points (CSV with a header row)")).to_have_value(re.compile(r"^compute,loss\n1e\+?18,4\.5\n"))
     expect(page.get_by_test_id("stException")).to_have_count(0)
+
+
+def test_a_file_over_5_mb_is_refused_in_words_and_the_box_keeps_its_points(server, page, tmp_path):
+    big = tmp_path / "big.csv"
+    big.write_text("compute,loss\n" + "1e20,2.5\n" * 700_000)  # 6.3 MB
+    page.goto(f"{server}/fit?points={quote(POINTS)}")
+    wait_for_app(page)
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(big))
+    wait_for_app(page)
+    # The uploader refuses it itself (server.maxUploadSize = 5 in .streamlit/config.toml); the page's own check
+    # of the size is for a server run without that setting.
+    expect(page.get_by_text(re.compile(r"File must be 5\.0MB or smaller|over 5 MB"))).to_be_visible()
+    expect(page.get_by_role("textbox", name="Points (CSV with a header row)")).to_have_value(POINTS)
+    expect(page.get_by_test_id("stException")).to_have_count(0)
