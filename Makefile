@@ -6,7 +6,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 PORT   ?= 8501
 
-.PHONY: run test chromium bench clean
+.PHONY: run test chromium bench fuzz clean
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -34,6 +34,10 @@ test: $(VENV)/.dev chromium
 
 bench: $(VENV)/.dev chromium
 	$(PY) benchmarks/slider_latency.py
+
+# 10,000 generated links through every page's pure path and the CLI, 1,000 rendered (tests/fuzz/).
+fuzz: $(VENV)/.dev
+	$(PY) tests/fuzz/run.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis

@@ -166,6 +166,9 @@ def fit(points: pd.DataFrame, draws: int = BOOTSTRAP_DRAWS, seed: int = BOOTSTRA
         raise TrendError("the models in this window were published within three months of each other; "
                          "widen the window to fit a trend")
     slope, _ = ols_slopes(x[None, :], y[None, :])
+    if not slope[0] > 0:
+        raise TrendError(f"compute falls across this window ({10 ** float(slope[0]):.2g}× per year), so it has no "
+                         "doubling time; widen the window")
     x0 = float(x.mean())
     # One (draws x n) index array: every resample's fit in one vectorised call.
     idx = np.random.default_rng(seed).integers(0, n, size=(draws, n))

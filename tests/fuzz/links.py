@@ -26,7 +26,8 @@ from hypothesis import strategies as st
 
 from lib import fitting, trends
 from lib.chains import CHAINS, get
-from lib.links import LinkError, link_values, read_link
+from lib.links import LinkError, link_values, position_in, read_link
+from lib.positions import POSITION_KEY
 from lib.problems import PROBLEMS_SHOWN, Problem
 from lib.registry import RENAMED_KEYS, Param, ParamSet
 
@@ -156,12 +157,14 @@ def pure_path(page: str, raw: Raw) -> tuple[Problem, ...]:
         texts = {k: (raw.get(k) or [""])[-1] for k in ("a", "b")}
         try:
             a, b = read_link(texts["a"]), read_link(texts["b"])
+            if a.chain.key == b.chain.key:
+                compare_links(a, b)
         except LinkError:
-            return ()
-        if a.chain.key == b.chain.key:
-            compare_links(a, b)
-        return ()
-    check = (p.params or ParamSet(page, ())).check_query(raw, ignore=p.keep)
+            pass
+    # As on a chain's page: a position in the link applies to the chains (its problem first), then the page's own.
+    _, found = position_in(raw)
+    request = {k: v for k, v in raw.items() if k != POSITION_KEY}
+    check = (p.params or ParamSet(page, ())).check_query(request, ignore=p.keep)
     if p.params is not None:
         _in_bounds(p.params, check.values)
     if page == "trends":
@@ -175,7 +178,7 @@ def pure_path(page: str, raw: Raw) -> tuple[Problem, ...]:
             fitting.fit(form, loss, *inputs, bootstrap=5).reach(2.0)
         except fitting.FitError:
             pass
-    return check.problems
+    return (*found, *check.problems)
 
 
 def cli_path(page: str, raw: Raw) -> int:

@@ -78,6 +78,7 @@ def test_decimal_year():
 @pytest.mark.parametrize("values, words", [
     ({"start": 2020, "end": 2010}, "after it ends"),
     ({"start": 1975, "end": 1976, "domain": "language"}, "a trend needs at least"),
+    ({"start": 2025, "end": 2025}, "compute falls across this window"),  # found by the link fuzz: 'inf months'
 ])
 def test_a_window_with_too_few_models_says_so(values, words):
     with pytest.raises(tr.TrendError, match=words):
