@@ -1,0 +1,304 @@
+"""Many viewers at once: N sessions open shared links and move sliders at a human pace for S seconds.
+
+Each session speaks Streamlit's own websocket protocol (``/_stcore/stream``, BackMsg/ForwardMsg
+protobufs), as the browser does: it opens a random shared link of the page (a named position or a
+preset, and a random stop of the key slider), then, every 2-6 s, moves the page's key slider one stop
+and sends the rerun the browser would send (the slider's new value, inside the page's fragment).
+A rerun's time runs from sending it to the server's ``script_finished``. So the load measures the
+server, not thirty browsers on two cores; ``--browsers K`` drives K real Chromium pages alongside,
+each in its own browser process (see benchmarks/README.md: Chromium throttles timers in pages it
+thinks hidden, which once looked like a server that lost slider presses).
+
+    .venv/bin/python benchmarks/load.py --sessions 30 --seconds 60 [--page loss] [--url URL] [--browsers 3]
+
+Starts its own server (``streamlit run app.py``, disconnected sessions kept 5 s instead of 120 s, so
+memory can be read after they close) unless ``--url`` is given. The last line printed is JSON:
+``{"sessions", "reruns", "p50_ms", "p95_ms", "max_ms", "errors", "rss_mb_before", "rss_mb_peak",
+"rss_mb_after", ...}``; RSS is read from /proc for a server it started (or ``--pid``), else null.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import random
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import parse_qs, urlencode, urlsplit
+
+import websockets
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from streamlit.proto.WidgetStates_pb2 import WidgetState
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "browser")]
+from live import CHROMIUM, CHROMIUM_ARGS, free_port  # noqa: E402
+
+from lib.chains import CHAINS  # noqa: E402
+from lib.links import link_to  # noqa: E402
+from lib.positions import POSITIONS  # noqa: E402
+
+TIMEOUT_S = 30.0  # a rerun not finished by then counts as an error
+PACE_S = (2.0, 6.0)  # seconds between one session's slider moves: a person reading the chart in between
+FINISHED = ("FINISHED_SUCCESSFULLY", "FINISHED_FRAGMENT_RUN_SUCCESSFULLY")
+
+
+def shared_links(page: str, n: int, rng: random.Random) -> list[str]:
+    """``n`` query strings a discussion would share for ``page``: positions, presets, key-slider stops."""
+    chain = next((c for c in CHAINS if c.url_path == page), None)
+    if chain is None:
+        return [""] * n
+    slider = chain.params[chain.key_slider]
+    stops = slider.options or (slider.log_grid() if slider.scale == "log" else ())
+    out = []
+    for _ in range(n):
+        kind = rng.choice(("position", "preset", "slider"))
+        if kind == "position":
+            out.append(urlencode({"position": rng.choice(POSITIONS).key}))
+        elif kind == "preset" and chain.presets:
+            out.append(link_to(chain, {**chain.params.defaults(), **rng.choice(chain.presets).values}).partition("?")[2])
+        elif stops:
+            out.append(urlencode({slider.key: slider.format_value(rng.choice(stops))}))
+        else:
+            out.append("")
+    return out
+
+
+@dataclass
+class Stats:
+    times_ms: list[float] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    loads_ms: list[float] = field(default_factory=list)
+
+
+class Session:
+    """One viewer: a websocket, the page's widgets as the server last drew them, the current query."""
+
+    def __init__(self, base: str, page: str, query: str, key: str, stats: Stats, rng: random.Random) -> None:
+        self.base, self.page, self.query, self.key, self.stats, self.rng = base, page, query, key, stats, rng
+        self.slider: tuple[str, list[str], str] | None = None  # (widget id, options, fragment id)
+        # A bound widget's first value comes from the address, as the browser reads it.
+        self.value: str | None = (parse_qs(query).get(key) or [None])[-1]
+        self.page_hash = ""  # the page's script hash, from the server's navigation message: reruns name it
+
+    async def _until_finished(self, ws) -> None:
+        while True:
+            msg = ForwardMsg()
+            msg.ParseFromString(await ws.recv())
+            kind = msg.WhichOneof("type")
+            if kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
+                element = msg.delta.new_element
+                which = element.WhichOneof("type")
+                if which == "exception":
+                    self.stats.errors.append(f"exception: {element.exception.message[:120]}")
+                elif which == "slider" and element.slider.id.endswith(f"-{self.key}"):
+                    s = element.slider
+                    self.slider = (s.id, list(s.options), msg.delta.fragment_id)
+                    # The slider says its value when the server set it (a link, a preset); else the
+                    # value is the one this session last sent, or the default the first time.
+                    if s.options and (s.set_value or self.value not in s.options):
+                        self.value = s.options[int(s.value[0] if s.set_value and s.value else s.default[0])]
+            elif kind == "navigation" and msg.navigation.page_script_hash:
+                self.page_hash = msg.navigation.page_script_hash  # the page st.navigation ran, as the browser keeps it
+            elif kind == "page_info_changed":
+                self.query = msg.page_info_changed.query_string
+            elif kind == "script_finished":
+                status = ForwardMsg.ScriptFinishedStatus.Name(msg.script_finished)
+                if status in FINISHED:
+                    return
+                if status != "FINISHED_EARLY_FOR_RERUN":
+                    self.stats.errors.append(f"script finished: {status}")
+                    return
+
+    def _rerun(self, widget: WidgetState | None = None, fragment: str = "") -> bytes:
+        back = BackMsg()
+        state = back.rerun_script
+        state.query_string = self.query
+        state.page_name = "" if self.page_hash else self.page
+        state.page_script_hash = self.page_hash
+        state.fragment_id = fragment
+        if widget is not None:
+            state.widget_states.widgets.append(widget)
+        return back.SerializeToString()
+
+    async def run(self, until: float) -> None:
+        url = self.base.replace("http", "ws", 1).rstrip("/") + "/_stcore/stream"
+        origin = "{0.scheme}://{0.netloc}".format(urlsplit(self.base))
+        try:
+            async with websockets.connect(url, subprotocols=["streamlit"], origin=origin, max_size=2 ** 26,
+                                          open_timeout=TIMEOUT_S, ping_interval=None) as ws:
+                start = time.perf_counter()
+                await ws.send(self._rerun())
+                await asyncio.wait_for(self._until_finished(ws), TIMEOUT_S)
+                self.stats.loads_ms.append((time.perf_counter() - start) * 1000)
+                while time.monotonic() < until:
+                    await asyncio.sleep(self.rng.uniform(*PACE_S))
+                    if time.monotonic() >= until:
+                        break
+                    if self.slider is None or self.value not in self.slider[1]:
+                        self.stats.errors.append(f"no '{self.key}' slider on the page")
+                        return
+                    wid, options, fragment = self.slider
+                    i = options.index(self.value)
+                    j = i + 1 if i == 0 or (i + 1 < len(options) and self.rng.random() < 0.5) else i - 1
+                    self.value = options[j]
+                    # The browser writes a bound widget's value into its address, and sends that address.
+                    query = {k: v for k, v in parse_qs(self.query, keep_blank_values=True).items() if k != self.key}
+                    self.query = urlencode({**query, self.key: [self.value]}, doseq=True)
+                    widget = WidgetState(id=wid)
+                    widget.string_array_value.data.append(self.value)
+                    sent = time.perf_counter()
+                    await ws.send(self._rerun(widget, fragment))
+                    await asyncio.wait_for(self._until_finished(ws), TIMEOUT_S)
+                    self.stats.times_ms.append((time.perf_counter() - sent) * 1000)
+        except (asyncio.TimeoutError, TimeoutError):
+            self.stats.errors.append(f"no script_finished within {TIMEOUT_S:.0f} s")
+        except (websockets.WebSocketException, OSError) as err:
+            self.stats.errors.append(f"connection: {type(err).__name__}: {str(err)[:100]}")
+
+
+def browser_sessions(base: str, page: str, key: str, links: list[str], until: float, out: Stats) -> None:
+    """Real Chromium pages beside the websocket sessions, each in its own browser process (own renderer)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            pg = browser.new_page(viewport={"width": 1400, "height": 1000})
+            pg.goto(f"{base}/{page}?{links[0]}")
+            pg.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]", timeout=60_000)
+            slider = pg.locator(f".st-key-{key}").get_by_role("slider")
+            slider.focus()
+            step = "ArrowRight"
+            while time.monotonic() < until:
+                time.sleep(random.uniform(*PACE_S))
+                before = slider.get_attribute("aria-valuenow")
+                start = time.perf_counter()
+                pg.keyboard.press(step)
+                try:
+                    pg.wait_for_function("() => document.querySelector('[data-testid=stApp]')"
+                                         ".getAttribute('data-test-script-state') === 'running'", timeout=TIMEOUT_S * 1000)
+                    pg.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]",
+                                         timeout=TIMEOUT_S * 1000)
+                    out.times_ms.append((time.perf_counter() - start) * 1000)
+                except Exception:
+                    out.errors.append("browser: no rerun within 30 s of a key press")
+                if slider.get_attribute("aria-valuenow") == before:
+                    step = "ArrowLeft" if step == "ArrowRight" else "ArrowRight"
+        finally:
+            browser.close()
+
+
+def rss_mb(pid: int | None) -> float | None:
+    if pid is None:
+        return None
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        return None
+    return None
+
+
+def start_server(port: int) -> subprocess.Popen:
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true", "--server.disconnectedSessionTTL", "5"],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for _ in range(300):
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2):
+                return proc
+        except OSError:
+            time.sleep(0.3)
+    proc.kill()
+    raise SystemExit("the server did not become healthy")
+
+
+def percentile(values: list[float], q: float) -> float | None:
+    if not values:
+        return None
+    ordered = sorted(values)
+    return round(ordered[min(len(ordered) - 1, int(q * len(ordered)))], 1)
+
+
+async def drive(base: str, page: str, sessions: int, seconds: float, pid: int | None, browsers: int) -> dict:
+    chain = next((c for c in CHAINS if c.url_path == page), None)
+    key = chain.key_slider if chain else ""
+    rng = random.Random(0)
+    links = shared_links(page, sessions + browsers, rng)
+    # One warm-up session: imports and data loading happen once per process, not per viewer.
+    warm = Stats()
+    await Session(base, page, "", key, warm, random.Random(1)).run(time.monotonic())
+    await asyncio.sleep(7)  # past the 5 s TTL, so the warm-up session is gone before the baseline is read
+    before = rss_mb(pid)
+    stats, seen = Stats(), Stats()
+    until = time.monotonic() + seconds
+    peak = before or 0.0
+
+    async def sample() -> None:
+        nonlocal peak
+        while time.monotonic() < until + 5:
+            peak = max(peak, rss_mb(pid) or 0.0)
+            await asyncio.sleep(0.5)
+
+    loop = asyncio.get_running_loop()
+    real = [loop.run_in_executor(None, browser_sessions, base, page, key, links[sessions + i:sessions + i + 1],
+                                 until, seen) for i in range(browsers)]
+    clients = [Session(base, page, links[i], key, stats, random.Random(i + 2)) for i in range(sessions)]
+    # Arrivals spread over the first seconds, as people clicking a link pasted into a chat.
+    async def arrive(i: int, s: Session) -> None:
+        await asyncio.sleep(rng.uniform(0, min(5.0, seconds / 4)))
+        await s.run(until)
+
+    await asyncio.gather(sample(), *(arrive(i, s) for i, s in enumerate(clients)), *real)
+    await asyncio.sleep(8)  # sessions closed; past the TTL their state is dropped
+    after = rss_mb(pid)
+    times = stats.times_ms
+    return {
+        "sessions": sessions, "page": page, "seconds": seconds, "reruns": len(times),
+        "p50_ms": percentile(times, 0.5), "p95_ms": percentile(times, 0.95), "max_ms": round(max(times), 1) if times else None,
+        "errors": len(stats.errors) + len(seen.errors),
+        "rss_mb_before": before, "rss_mb_peak": round(peak, 1) if pid else None, "rss_mb_after": after,
+        "load_p50_ms": percentile(stats.loads_ms, 0.5), "load_max_ms": round(max(stats.loads_ms), 1) if stats.loads_ms else None,
+        "browsers": browsers, "browser_reruns": len(seen.times_ms), "browser_p95_ms": percentile(seen.times_ms, 0.95),
+        "error_kinds": sorted(set(stats.errors + seen.errors))[:5],
+        "reruns_per_s": round(len(times) / seconds, 1) if seconds else None,
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sessions", type=int, default=30)
+    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--page", default="loss", help="the page's path: loss, gpt_human, bio_anchors, ...")
+    parser.add_argument("--url", help="a running server (default: start one)")
+    parser.add_argument("--pid", type=int, help="the running server's process id, to read its memory")
+    parser.add_argument("--browsers", type=int, default=0, help="real Chromium sessions alongside (default 0)")
+    args = parser.parse_args()
+    proc = None
+    if args.url:
+        base, pid = args.url.rstrip("/"), args.pid
+    else:
+        port = free_port()
+        proc = start_server(port)
+        base, pid = f"http://127.0.0.1:{port}", proc.pid
+    try:
+        report = asyncio.run(drive(base, args.page, args.sessions, args.seconds, pid, args.browsers))
+    finally:
+        if proc is not None:
+            proc.terminate()
+            proc.wait(timeout=20)
+    print(json.dumps(report))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
