@@ -39,14 +39,28 @@ RUNNING = ("() => document.querySelector('[data-testid=stApp]')?.getAttribute('d
            "=== 'running'")
 
 
+def watched(pg):
+    """The page, counting the websocket frames it sends (a rerun request is one)."""
+    pg.sent_frames, pg.got_frames = [0], [0]
+
+    def on_socket(ws) -> None:
+        ws.on("framesent", lambda _: pg.sent_frames.__setitem__(0, pg.sent_frames[0] + 1))
+        ws.on("framereceived", lambda _: pg.got_frames.__setitem__(0, pg.got_frames[0] + 1))
+
+    pg.on("websocket", on_socket)
+    return pg
+
+
 def press_loop(pg, key: str, presses: int, wait_s: float, out: dict, lock: threading.Lock, rng: random.Random,
                pace: tuple[float, float] = PACE_S) -> None:
     slider = pg.locator(f".st-key-{key}").get_by_role("slider")
     slider.focus()
     step = "ArrowRight"
+    sent = pg.sent_frames  # type: ignore[attr-defined]
     for _ in range(presses):
         time.sleep(rng.uniform(*pace))
-        before = slider.get_attribute("aria-valuenow")
+        before = slider.input_value()
+        frames, answers = sent[0], pg.got_frames[0]
         start = time.perf_counter()
         pg.keyboard.press(step)
         try:
@@ -55,12 +69,17 @@ def press_loop(pg, key: str, presses: int, wait_s: float, out: dict, lock: threa
             took, lost = (time.perf_counter() - start) * 1000, False
         except Exception:
             took, lost = None, True
+        moved = slider.input_value() != before
         with lock:
             out["presses"] += 1
             out["lost"] += lost
+            if lost:  # did the page send the server anything after the press? did the slider move?
+                out["lost_sent"] += sent[0] > frames
+                out["lost_moved"] += moved
+                out["lost_answered"] += pg.got_frames[0] > answers  # the server did rerun: the page never showed it
             if took is not None:
                 out["times"].append(took)
-        if slider.get_attribute("aria-valuenow") == before:
+        if not moved:
             step = "ArrowLeft" if step == "ArrowRight" else "ArrowRight"
 
 
@@ -81,7 +100,7 @@ def main() -> int:
         port = free_port()
         proc = start_server(port)
         base = f"http://127.0.0.1:{port}"
-    out = {"presses": 0, "lost": 0, "times": []}
+    out = {"presses": 0, "lost": 0, "lost_sent": 0, "lost_moved": 0, "lost_answered": 0, "times": []}
     lock = threading.Lock()
     try:
         from playwright.sync_api import sync_playwright
@@ -89,7 +108,7 @@ def main() -> int:
         def one_process(i: int) -> None:
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-                pg = browser.new_page(viewport={"width": 1400, "height": 1000})
+                pg = watched(browser.new_page(viewport={"width": 1400, "height": 1000}))
                 pg.goto(f"{base}/{args.page}")
                 pg.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]", timeout=90_000)
                 press_loop(pg, key, args.presses, args.wait, out, lock, random.Random(i))
@@ -110,7 +129,7 @@ def main() -> int:
                 context = browser.new_context(viewport={"width": 1400, "height": 1000})
                 tabs = []
                 for _ in range(args.pages):
-                    pg = context.new_page()
+                    pg = watched(context.new_page())
                     pg.goto(f"{base}/{args.page}")
                     tabs.append(pg)
                 for pg in tabs:
@@ -127,6 +146,8 @@ def main() -> int:
             proc.wait(timeout=20)
     times = out["times"]
     print(json.dumps({"mode": args.mode, "pages": args.pages, "presses": out["presses"], "lost": out["lost"],
+                      "lost_with_a_message_sent": out["lost_sent"], "lost_with_the_slider_moved": out["lost_moved"],
+                      "lost_but_answered_by_the_server": out["lost_answered"],
                       "p50_ms": percentile(times, 0.5), "p95_ms": percentile(times, 0.95)}))
     return 0
 
