@@ -6,7 +6,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 PORT   ?= 8501
 
-.PHONY: run test chromium bench fuzz clean
+.PHONY: run test chromium bench fuzz serve-replicas clean
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,11 @@ bench: $(VENV)/.dev chromium
 # 10,000 generated links through every page's pure path and the CLI, 1,000 rendered (tests/fuzz/).
 fuzz: $(VENV)/.dev
 	$(PY) tests/fuzz/run.py
+
+# Two replicas behind Debian's nginx (sticky sessions, websocket upgrades): deploy/replicas.py.
+serve-replicas: $(VENV)/.runtime
+	@command -v nginx >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq nginx-light >/dev/null; }
+	$(PY) deploy/replicas.py --replicas 2 --port 8600
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis

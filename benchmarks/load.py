@@ -80,8 +80,13 @@ class Stats:
 class Session:
     """One viewer: a websocket, the page's widgets as the server last drew them, the current query."""
 
-    def __init__(self, base: str, page: str, query: str, key: str, stats: Stats, rng: random.Random) -> None:
+    def __init__(self, base: str, page: str, query: str, key: str, stats: Stats, rng: random.Random,
+                 cookie: str | None = None) -> None:
         self.base, self.page, self.query, self.key, self.stats, self.rng = base, page, query, key, stats, rng
+        self.cookie = cookie  # behind a proxy: the sticky-session cookie, as the browser keeps it
+        self.route: str | None = None  # the replica the proxy placed this session on (its cookie's value)
+        self.metrics: dict[str, str] = {}  # each headline's label -> value, as last drawn
+        self.closed_at: float | None = None  # when the server side went away
         self.slider: tuple[str, list[str], str] | None = None  # (widget id, options, fragment id)
         # A bound widget's first value comes from the address, as the browser reads it.
         self.value: str | None = (parse_qs(query).get(key) or [None])[-1]
@@ -95,7 +100,9 @@ class Session:
             if kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
                 element = msg.delta.new_element
                 which = element.WhichOneof("type")
-                if which == "exception":
+                if which == "metric":
+                    self.metrics[element.metric.label] = element.metric.body
+                elif which == "exception":
                     self.stats.errors.append(f"exception: {element.exception.message[:120]}")
                 elif which == "slider" and element.slider.id.endswith(f"-{self.key}"):
                     s = element.slider
@@ -131,8 +138,13 @@ class Session:
         url = self.base.replace("http", "ws", 1).rstrip("/") + "/_stcore/stream"
         origin = "{0.scheme}://{0.netloc}".format(urlsplit(self.base))
         try:
+            headers = {"Cookie": f"st_route={self.cookie}"} if self.cookie else None
             async with websockets.connect(url, subprotocols=["streamlit"], origin=origin, max_size=2 ** 26,
-                                          open_timeout=TIMEOUT_S, ping_interval=None) as ws:
+                                          open_timeout=TIMEOUT_S, ping_interval=None,
+                                          additional_headers=headers) as ws:
+                given = ws.response.headers.get("Set-Cookie", "") if ws.response else ""
+                if given.startswith("st_route="):
+                    self.route = self.cookie = given.split(";")[0].partition("=")[2]
                 start = time.perf_counter()
                 await ws.send(self._rerun())
                 await asyncio.wait_for(self._until_finished(ws), TIMEOUT_S)
@@ -160,6 +172,7 @@ class Session:
         except (asyncio.TimeoutError, TimeoutError):
             self.stats.errors.append(f"no script_finished within {TIMEOUT_S:.0f} s")
         except (websockets.WebSocketException, OSError) as err:
+            self.closed_at = time.monotonic()
             self.stats.errors.append(f"connection: {type(err).__name__}: {str(err)[:100]}")
 
 
