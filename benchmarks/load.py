@@ -26,7 +26,6 @@ import random
 import subprocess
 import sys
 import time
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import parse_qs, urlencode, urlsplit
@@ -39,6 +38,7 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "browser")]
 from live import CHROMIUM, CHROMIUM_ARGS, free_port  # noqa: E402
+from live import start_server as start_live_server  # noqa: E402
 
 from lib.chains import CHAINS  # noqa: E402
 from lib.links import link_to  # noqa: E402
@@ -228,18 +228,8 @@ def rss_mb(pid: int | None) -> float | None:
 
 
 def start_server(port: int) -> subprocess.Popen:
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true", "--server.disconnectedSessionTTL", "5"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    for _ in range(300):
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2):
-                return proc
-        except OSError:
-            time.sleep(0.3)
-    proc.kill()
-    raise SystemExit("the server did not become healthy")
+    """The app, its disconnected sessions kept 5 s (not 120), so memory can be read after they close."""
+    return start_live_server(ROOT / "app.py", port, "--server.disconnectedSessionTTL", "5")
 
 
 def percentile(values: list[float], q: float) -> float | None:

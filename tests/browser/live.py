@@ -26,11 +26,12 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(app: Path, port: int) -> subprocess.Popen:
+def start_server(app: Path, port: int, *extra: str) -> subprocess.Popen:
+    """``streamlit run app`` on a loopback port (``extra``: more server flags), once it answers its health check."""
     log = tempfile.TemporaryFile()
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false", *extra],
         # A file, not a pipe: an unread pipe would stall a chatty server.
         cwd=app.parent, stdout=subprocess.DEVNULL, stderr=log, env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
