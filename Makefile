@@ -6,7 +6,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 PORT   ?= 8501
 
-.PHONY: run test chromium bench fuzz serve-replicas clean
+.PHONY: run test chromium nginx bench fuzz serve-replicas clean
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -27,8 +27,14 @@ chromium:
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || \
 	  echo "note: /usr/bin/chromium missing and not root: browser tests will be skipped"
 
+# The deploy tests run two replicas behind Debian's nginx (no other proxy is assumed).
+nginx:
+	@command -v nginx >/dev/null || test -x /usr/sbin/nginx || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null; } || \
+	  echo "note: nginx missing and not root: the replica-loss test will be skipped"
+
 # pytest exits 5 when it collects nothing; that must read as a failure, not a pass.
-test: $(VENV)/.dev chromium
+test: $(VENV)/.dev chromium nginx
 	$(PY) -m pytest; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "error: no tests were collected"; exit 1; fi; exit $$rc
 
@@ -40,8 +46,7 @@ fuzz: $(VENV)/.dev
 	$(PY) tests/fuzz/run.py
 
 # Two replicas behind Debian's nginx (sticky sessions, websocket upgrades): deploy/replicas.py.
-serve-replicas: $(VENV)/.runtime
-	@command -v nginx >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq nginx-light >/dev/null; }
+serve-replicas: $(VENV)/.runtime nginx
 	$(PY) deploy/replicas.py --replicas 2 --port 8600
 
 clean:

@@ -10,9 +10,11 @@ each in its own browser process (see benchmarks/README.md: Chromium throttles ti
 thinks hidden, which once looked like a server that lost slider presses).
 
     .venv/bin/python benchmarks/load.py --sessions 30 --seconds 60 [--page loss] [--url URL] [--browsers 3]
+                                        [--replicas 2]
 
 Starts its own server (``streamlit run app.py``, disconnected sessions kept 5 s instead of 120 s, so
-memory can be read after they close) unless ``--url`` is given. The last line printed is JSON:
+memory can be read after they close) unless ``--url`` is given; ``--replicas N`` starts N of them
+behind nginx (deploy/replicas.py) and drives the proxy, summing the replicas' memory. The last line printed is JSON:
 ``{"sessions", "reruns", "p50_ms", "p95_ms", "max_ms", "errors", "rss_mb_before", "rss_mb_peak",
 "rss_mb_after", ...}``; RSS is read from /proc for a server it started (or ``--pid``), else null.
 """
@@ -36,9 +38,10 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "browser")]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "browser"), str(ROOT / "deploy")]
 from live import CHROMIUM, CHROMIUM_ARGS, free_port  # noqa: E402
 from live import start_server as start_live_server  # noqa: E402
+from replicas import Replicas  # noqa: E402
 
 from lib.chains import CHAINS  # noqa: E402
 from lib.links import link_to  # noqa: E402
@@ -215,16 +218,16 @@ def browser_sessions(base: str, page: str, key: str, links: list[str], until: fl
             browser.close()
 
 
-def rss_mb(pid: int | None) -> float | None:
-    if pid is None:
-        return None
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return round(int(line.split()[1]) / 1024, 1)
-    except OSError:
-        return None
-    return None
+def rss_mb(pids: list[int]) -> float | None:
+    """Resident memory of the server processes, summed (several replicas behind a proxy); None if unknown."""
+    total = 0.0
+    for pid in pids:
+        try:
+            lines = Path(f"/proc/{pid}/status").read_text().splitlines()
+        except OSError:
+            return None
+        total += next((int(line.split()[1]) / 1024 for line in lines if line.startswith("VmRSS:")), 0.0)
+    return round(total, 1) if pids else None
 
 
 def start_server(port: int) -> subprocess.Popen:
@@ -239,7 +242,7 @@ def percentile(values: list[float], q: float) -> float | None:
     return round(ordered[min(len(ordered) - 1, int(q * len(ordered)))], 1)
 
 
-async def drive(base: str, page: str, sessions: int, seconds: float, pid: int | None, browsers: int) -> dict:
+async def drive(base: str, page: str, sessions: int, seconds: float, pids: list[int], browsers: int) -> dict:
     chain = next((c for c in CHAINS if c.url_path == page), None)
     key = chain.key_slider if chain else ""
     rng = random.Random(0)
@@ -248,7 +251,7 @@ async def drive(base: str, page: str, sessions: int, seconds: float, pid: int | 
     warm = Stats()
     await Session(base, page, "", key, warm, random.Random(1)).run(time.monotonic())
     await asyncio.sleep(7)  # past the 5 s TTL, so the warm-up session is gone before the baseline is read
-    before = rss_mb(pid)
+    before = rss_mb(pids)
     stats, seen = Stats(), Stats()
     until = time.monotonic() + seconds
     peak = before or 0.0
@@ -256,7 +259,7 @@ async def drive(base: str, page: str, sessions: int, seconds: float, pid: int | 
     async def sample() -> None:
         nonlocal peak
         while time.monotonic() < until + 5:
-            peak = max(peak, rss_mb(pid) or 0.0)
+            peak = max(peak, rss_mb(pids) or 0.0)
             await asyncio.sleep(0.5)
 
     loop = asyncio.get_running_loop()
@@ -270,13 +273,13 @@ async def drive(base: str, page: str, sessions: int, seconds: float, pid: int | 
 
     await asyncio.gather(sample(), *(arrive(i, s) for i, s in enumerate(clients)), *real)
     await asyncio.sleep(8)  # sessions closed; past the TTL their state is dropped
-    after = rss_mb(pid)
+    after = rss_mb(pids)
     times = stats.times_ms
     return {
         "sessions": sessions, "page": page, "seconds": seconds, "reruns": len(times),
         "p50_ms": percentile(times, 0.5), "p95_ms": percentile(times, 0.95), "max_ms": round(max(times), 1) if times else None,
         "errors": len(stats.errors) + len(seen.errors),
-        "rss_mb_before": before, "rss_mb_peak": round(peak, 1) if pid else None, "rss_mb_after": after,
+        "rss_mb_before": before, "rss_mb_peak": round(peak, 1) if pids else None, "rss_mb_after": after,
         "load_p50_ms": percentile(stats.loads_ms, 0.5), "load_max_ms": round(max(stats.loads_ms), 1) if stats.loads_ms else None,
         "browsers": browsers, "browser_reruns": len(seen.times_ms), "browser_p95_ms": percentile(seen.times_ms, 0.95),
         "error_kinds": sorted(set(stats.errors + seen.errors))[:5],
@@ -290,22 +293,30 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--page", default="loss", help="the page's path: loss, gpt_human, bio_anchors, ...")
     parser.add_argument("--url", help="a running server (default: start one)")
-    parser.add_argument("--pid", type=int, help="the running server's process id, to read its memory")
+    parser.add_argument("--pid", type=int, nargs="+", default=[],
+                        help="the running server's process ids (several replicas: all of them), to read their memory")
     parser.add_argument("--browsers", type=int, default=0, help="real Chromium sessions alongside (default 0)")
+    parser.add_argument("--replicas", type=int, default=0,
+                        help="start this many replicas behind nginx (deploy/) instead of one server")
     args = parser.parse_args()
-    proc = None
+    proc = group = None
     if args.url:
-        base, pid = args.url.rstrip("/"), args.pid
+        base, pids = args.url.rstrip("/"), args.pid
+    elif args.replicas:
+        group = Replicas(args.replicas, free_port(), extra=("--server.disconnectedSessionTTL", "5")).start()
+        base, pids = group.url, [s.pid for s in group.servers]
     else:
         port = free_port()
         proc = start_server(port)
-        base, pid = f"http://127.0.0.1:{port}", proc.pid
+        base, pids = f"http://127.0.0.1:{port}", [proc.pid]
     try:
-        report = asyncio.run(drive(base, args.page, args.sessions, args.seconds, pid, args.browsers))
+        report = asyncio.run(drive(base, args.page, args.sessions, args.seconds, pids, args.browsers))
     finally:
         if proc is not None:
             proc.terminate()
             proc.wait(timeout=20)
+        if group is not None:
+            group.stop()
     print(json.dumps(report))
     return 0
 

@@ -46,7 +46,10 @@ async def scenario(group: Replicas, page: str, sessions: int, seconds: float, ki
     links = shared_links(page, sessions, random.Random(3))
     base = group.url
     stats = [Stats() for _ in range(sessions)]
-    clients = [Session(base, page, links[i], key, stats[i], random.Random(i)) for i in range(sessions)]
+    # Viewers the proxy has already placed, half on each replica (their cookies say where), so every
+    # run has sessions on both sides of the loss; the new sessions below arrive without a cookie.
+    clients = [Session(base, page, links[i], key, stats[i], random.Random(i), cookie=f"r{i % 2}")
+               for i in range(sessions)]
     reference = await view(base, page, links[0], key)  # a shared link's view before the loss
     until = time.monotonic() + seconds
     kill_at = time.monotonic() + kill_after
@@ -96,6 +99,21 @@ async def scenario(group: Replicas, page: str, sessions: int, seconds: float, ki
     return report
 
 
+def run(sessions: int = 12, seconds: float = 30, kill_after: float = 10, page: str = "loss") -> dict:
+    """The whole scenario on a fresh pair of replicas; the report with ``passed`` set."""
+    group = Replicas(2, free_port(), extra=("--server.disconnectedSessionTTL", "5")).start()
+    try:
+        report = asyncio.run(scenario(group, page, sessions, seconds, kill_after))
+    finally:
+        group.stop()
+    lost = report["lost_replica"]
+    report["passed"] = (report["on_lost_replica"] > 0 and report["on_survivor"] > 0
+                        and report["survivor"]["errors"] == 0 and lost["not_restored"] == []
+                        and report["same_link_same_view"]
+                        and report["new_sessions"]["loaded"] == report["new_sessions"]["opened"])
+    return report
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sessions", type=int, default=12)
@@ -103,17 +121,9 @@ def main() -> int:
     parser.add_argument("--kill-after", type=float, default=10)
     parser.add_argument("--page", default="loss")
     args = parser.parse_args()
-    group = Replicas(2, free_port(), extra=("--server.disconnectedSessionTTL", "5")).start()
-    try:
-        report = asyncio.run(scenario(group, args.page, args.sessions, args.seconds, args.kill_after))
-    finally:
-        group.stop()
-    lost = report["lost_replica"]
-    ok = (report["survivor"]["errors"] == 0 and lost["not_restored"] == [] and report["same_link_same_view"]
-          and report["new_sessions"]["loaded"] == report["new_sessions"]["opened"])
-    report["passed"] = ok
+    report = run(args.sessions, args.seconds, args.kill_after, args.page)
     print(json.dumps(report))
-    return 0 if ok else 1
+    return 0 if report["passed"] else 1
 
 
 if __name__ == "__main__":

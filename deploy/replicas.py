@@ -72,6 +72,15 @@ class Replicas:
         return [self.port + 1 + i for i in range(self.count)]
 
     def start(self) -> "Replicas":
+        try:
+            return self._start()
+        except BaseException:
+            self.stop()  # a proxy that failed to start must not leave its replicas running
+            raise
+
+    def _start(self) -> "Replicas":
+        if not Path(NGINX).exists():
+            raise SystemExit("nginx is not installed (Debian: apt-get install nginx-light; make nginx does it as root)")
         for p in self.replica_ports():
             self.servers.append(subprocess.Popen(
                 [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(p),
@@ -83,10 +92,8 @@ class Replicas:
                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         for p in self.replica_ports():
             if not healthy(f"http://127.0.0.1:{p}"):
-                self.stop()
                 raise SystemExit(f"replica on port {p} did not become healthy")
         if not healthy(self.url, 20):
-            self.stop()
             raise SystemExit(f"nginx did not answer on port {self.port} (see {self.directory}/error.log)")
         return self
 

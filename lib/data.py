@@ -67,7 +67,8 @@ def all_datasets(data_dir: Path = DATA_DIR) -> list[Dataset]:
     return [read_dataset(p) for p in sorted(data_dir.glob("*.csv"))]
 
 
-@functools.cache
+# Bounded although its names come from code, not links: no cache in the app grows with input.
+@functools.lru_cache(maxsize=16)
 def load(name: str) -> Dataset:
     """A file of the app's own data/ folder, read once per process (read-only, shared by sessions).
 
