@@ -242,14 +242,16 @@ def percentile(values: list[float], q: float) -> float | None:
     return round(ordered[min(len(ordered) - 1, int(q * len(ordered)))], 1)
 
 
-async def drive(base: str, page: str, sessions: int, seconds: float, pids: list[int], browsers: int) -> dict:
+async def drive(base: str, page: str, sessions: int, seconds: float, pids: list[int], browsers: int,
+                routes: tuple[str | None, ...] = (None,)) -> dict:
     chain = next((c for c in CHAINS if c.url_path == page), None)
     key = chain.key_slider if chain else ""
     rng = random.Random(0)
     links = shared_links(page, sessions + browsers, rng)
-    # One warm-up session: imports and data loading happen once per process, not per viewer.
-    warm = Stats()
-    await Session(base, page, "", key, warm, random.Random(1)).run(time.monotonic())
+    # One warm-up session per process (behind the proxy, one per route): imports and data loading
+    # happen once per process, not per viewer.
+    for route in routes:
+        await Session(base, page, "", key, Stats(), random.Random(1), cookie=route).run(time.monotonic())
     await asyncio.sleep(7)  # past the 5 s TTL, so the warm-up session is gone before the baseline is read
     before = rss_mb(pids)
     stats, seen = Stats(), Stats()
@@ -300,17 +302,19 @@ def main() -> int:
                         help="start this many replicas behind nginx (deploy/) instead of one server")
     args = parser.parse_args()
     proc = group = None
+    routes: tuple[str | None, ...] = (None,)
     if args.url:
         base, pids = args.url.rstrip("/"), args.pid
     elif args.replicas:
         group = Replicas(args.replicas, free_port(), extra=("--server.disconnectedSessionTTL", "5")).start()
         base, pids = group.url, [s.pid for s in group.servers]
+        routes = tuple(f"r{i}" for i in range(args.replicas))
     else:
         port = free_port()
         proc = start_server(port)
         base, pids = f"http://127.0.0.1:{port}", [proc.pid]
     try:
-        report = asyncio.run(drive(base, args.page, args.sessions, args.seconds, pids, args.browsers))
+        report = asyncio.run(drive(base, args.page, args.sessions, args.seconds, pids, args.browsers, routes))
     finally:
         if proc is not None:
             proc.terminate()
