@@ -43,6 +43,13 @@ RENAMED_KEYS: dict[str, str] = {
     "loss": "human",
 }
 
+# Choice values that were renamed, by key, old -> current; read like renamed keys (silently, and the
+# address then shows the current value).
+RENAMED_CHOICES: dict[str, dict[str, str]] = {
+    # Compute trends page, when "false"/"true" (printed on the page as option names) became words.
+    "frontier": {"false": "all", "true": "flagged"},
+}
+
 @dataclass(frozen=True)
 class Source:
     """A citation: short human-readable reference plus an optional link."""
@@ -188,6 +195,7 @@ class Param:
                 return False, None
             return self.default, Problem("not_bool", ("", at(self.key, text), " is not true/false; using the default."))
         if self.kind == "choice":
+            text = RENAMED_CHOICES.get(self.key, {}).get(text, text)
             if text in self.choices:
                 return text, None
             return self.default, Problem("not_choice", (

@@ -37,7 +37,8 @@ def trend_figure(points: pd.DataFrame, trend: Trend | None, end_year: int,
               marker={"color": "#777777", "size": 7, "opacity": 0.75, "line": {"width": 0}},
               text=_hover(points), hovertemplate="%{text}<extra></extra>", meta={"csv": False})
     x_lo = float(points["year"].min()) if len(points) else end_year - 10.0
-    x_hi = end_year + 1.0 + FORWARD_YEARS
+    # Without a fit there is nothing to extend: the axis ends with the window.
+    x_hi = end_year + 1.0 + (FORWARD_YEARS if trend is not None else 0.0)
     if trend is not None:
         inside = np.linspace(x_lo, end_year + 1.0, 60)
         ahead = np.linspace(end_year + 1.0, x_hi, 30)
@@ -52,6 +53,6 @@ def trend_figure(points: pd.DataFrame, trend: Trend | None, end_year: int,
                        color, dash="dash", width=1.5, hover=f"{label}<br>%{{x:.1f}}<br>%{{y:.2e}} FLOP<extra></extra>")
     ys = points["compute"].to_numpy(dtype=float)
     lo = float(ys.min()) / 10 if ys.size else 1e15
-    hi = float(ys.max()) * 1e3 if ys.size else 1e30
+    hi = float(ys.max()) * (1e3 if trend is not None else 10.0) if ys.size else 1e30
     return chart.figure(height=HEIGHT, xaxis=year_axis(x_lo - 0.5, x_hi), yaxis=log_axis("training compute (FLOP)", lo, hi),
                         csv={"x": "year", "y": "training compute (FLOP)"})

@@ -32,8 +32,8 @@ BOOTSTRAP_DRAWS = 2000
 BOOTSTRAP_SEED = 0  # fixed: the same window gives the same interval on every rerun and in the CLI
 TOP_N = 10
 MIN_POINTS = 4
-FRONTIER_CHOICES = ("false", "true", "top10")
-FRONTIER_LABELS = ("All models", "Epoch's frontier models", f"Top {TOP_N} by compute at release")
+FRONTIER_CHOICES = ("all", "flagged", "top10")
+FRONTIER_LABELS = ("All notable models", "Epoch's frontier models", f"Top {TOP_N} by compute at release")
 
 PARAMS = ParamSet(
     model="trends",
@@ -48,7 +48,7 @@ PARAMS = ParamSet(
               "Every model with a compute estimate, or only those Epoch files under Language (alone or with "
               "other domains).", EPOCH, kind="choice", choices=("all", "language"),
               choice_labels=("All domains", "Language")),
-        Param("frontier", "Models", "", "false",
+        Param("frontier", "Models", "", "all",
               "All notable models; Epoch's frontier flag (frontier_model in the export); or the models that were "
               f"among the {TOP_N} largest by compute when they were published (our rule, computed over the "
               "whole export in the chosen domain, not just the window).", EPOCH, kind="choice",
@@ -130,7 +130,7 @@ def select(t: pd.DataFrame, values: Mapping[str, Value]) -> pd.DataFrame:
     """The prepared rows the settings pick: domain, then which models, then the window of years."""
     if values["domain"] == "language":
         t = t[t["is_language"]]
-    if values["frontier"] == "true":
+    if values["frontier"] == "flagged":
         t = t[t["frontier_model"].astype(str).str.lower() == "true"]
     elif values["frontier"] == "top10":
         t = t[top_at_release(t)]

@@ -59,7 +59,7 @@ def draw(values: dict) -> None:
                             f"({trends.BOOTSTRAP_DRAWS:,} resamples, our choice).")
         cols[1].metric("Growth", f"{units.times(10 ** trend.slope)} per year", f"{trend.slope:.2f} orders of magnitude",
                        delta_color="off", delta_arrow="off")
-    cols[2].metric("Models", f"{len(points)}", f"{int(values['start'])} to {int(values['end'])}",
+    cols[2 if trend is not None else 0].metric("Models", f"{len(points)}", f"{int(values['start'])} to {int(values['end'])}",
                    delta_color="off", delta_arrow="off")
     ui.chart(trend_figure(points, trend, int(values["end"]), compare_rows()),
              "compute_trend", "trend", ui.view_link(params, values))

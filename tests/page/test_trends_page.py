@@ -35,7 +35,7 @@ def test_defaults_fit_the_models_and_link_to_the_gpt_human_page(open_page):
     assert "Epoch AI" in text_of(at, "caption")
 
 
-@pytest.mark.parametrize("query", [{"domain": "language"}, {"frontier": "true"}, {"frontier": "top10"},
+@pytest.mark.parametrize("query", [{"domain": "language"}, {"frontier": "flagged"}, {"frontier": "top10"},
                                    {"start": "2010", "end": "2022"}])
 def test_each_filter_refits_on_fewer_models(open_page, query):
     default = open_page(PAGE)
@@ -61,3 +61,12 @@ def test_bad_link_values_are_named_and_defaults_used(open_page):
     problems = " ".join(w.value for w in at.warning)
     assert "start" in problems and "frontier" in problems and "end" in problems
     assert at.metric[0].value.endswith("months")
+
+
+def test_an_old_link_with_frontier_true_opens_the_flagged_models(open_page):
+    old, new = open_page(PAGE, {"frontier": "true"}), open_page(PAGE, {"frontier": "flagged"})
+    assert_clean(old)
+    assert not old.warning
+    assert old.radio(key="frontier").value == "flagged"
+    assert old.query_params.get("frontier") in ("flagged", ["flagged"])
+    assert _points(old) == _points(new) and old.metric[0].value == new.metric[0].value

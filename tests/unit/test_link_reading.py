@@ -119,3 +119,12 @@ def test_cli_refuses_what_cannot_be_compared_in_one_line(capsys, args):
     code, out, err = _cli(capsys, *args)
     assert code == 2 and out == ""
     assert err.startswith("error: ") and err.count("\n") == 1
+
+
+def test_a_renamed_choice_value_still_reads_as_its_current_name():
+    from lib.trends import PARAMS
+
+    check = PARAMS.check_query({"frontier": "true"})
+    assert check.values["frontier"] == "flagged" and check.problems == ()
+    assert PARAMS.check_query({"frontier": "false"}).values["frontier"] == "all"
+    assert check.query == {"frontier": "flagged"}  # the address then shows the current value

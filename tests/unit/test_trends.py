@@ -56,7 +56,7 @@ def test_before_2010_agrees_with_sevilla_et_al_twenty_months():
 def test_filters_narrow_the_models():
     every = tr.select(tr.prepared(TABLE), DEFAULTS)
     language = tr.select(tr.prepared(TABLE), {**DEFAULTS, "domain": "language"})
-    flagged = tr.select(tr.prepared(TABLE), {**DEFAULTS, "frontier": "true"})
+    flagged = tr.select(tr.prepared(TABLE), {**DEFAULTS, "frontier": "flagged"})
     top = tr.select(tr.prepared(TABLE), {**DEFAULTS, "frontier": "top10"})
     assert len(language) < len(every) and language["domain"].str.contains("Language").all()
     assert len(flagged) < len(every) and (flagged["frontier_model"].astype(str).str.lower() == "true").all()
@@ -93,7 +93,7 @@ def test_cli_trend_prints_the_fit(capsys):
     assert main(["trend", "start=2010", "end=2022"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert out["n"] > 250 and out["ci80"][0] <= out["doubling_months"] <= out["ci80"][1]
-    assert out["params"] == {"start": 2010, "end": 2022, "domain": "all", "frontier": "false"}
+    assert out["params"] == {"start": 2010, "end": 2022, "domain": "all", "frontier": "all"}
 
 
 @pytest.mark.parametrize("args", [["start=2020", "end=2010"], ["domain=xyz"], ["start=abc"], ["oops"]])
@@ -101,3 +101,14 @@ def test_cli_trend_refuses_bad_input_in_one_line(capsys, args):
     assert main(["trend", *args]) == 2
     err = capsys.readouterr().err
     assert err.startswith("error: ") and err.count("\n") == 1
+
+
+def test_the_chart_extends_only_a_fit_past_the_window():
+    from lib.trend_charts import FORWARD_YEARS, trend_figure
+
+    points = tr.select(tr.packaged(), {**tr.PARAMS.defaults(), "start": 2020, "end": 2023})
+    fitted = trend_figure(points, tr.checked_fit(points, {"start": 2020, "end": 2023}), 2023)
+    bare = trend_figure(points, None, 2023)
+    assert fitted.layout.xaxis.range[1] == 2024 + FORWARD_YEARS
+    assert bare.layout.xaxis.range[1] == 2024  # no fit: nothing drawn past the window, no empty years
+    assert [t.name for t in bare.data] == ["Notable models"]
