@@ -74,8 +74,9 @@ def run(pure: int, render: int) -> int:
     for page, kind, error, query in failures[:50]:
         print(f"FAIL {page} ({kind}): {error}\n     link: ?{query!r}")
     took, page, kind, query = slowest
+    shown = f"?{query!r}" if query else "no query"
     print(f"fuzz: {counts['pure']:,} links through the pure path and the CLI, {counts['render']:,} rendered, "
-          f"{len(PAGES)} pages, {len(failures)} exceptions; slowest {took:.2f} s ({page}, {kind}, {f"?{query!r}" if query else "no query"})")
+          f"{len(PAGES)} pages, {len(failures)} exceptions; slowest {took:.2f} s ({page}, {kind}, {shown})")
     return 1 if failures else 0
 
 
