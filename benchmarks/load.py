@@ -28,8 +28,11 @@ import random
 import subprocess
 import sys
 import time
+from collections.abc import Coroutine
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 import websockets
@@ -37,6 +40,7 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
+T = TypeVar("T")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "browser"), str(ROOT / "deploy")]
 from live import CHROMIUM, CHROMIUM_ARGS, free_port  # noqa: E402
@@ -230,6 +234,13 @@ def rss_mb(pids: list[int]) -> float | None:
     return round(total, 1) if pids else None
 
 
+def run_sessions(coro: Coroutine[Any, Any, T]) -> T:
+    """``asyncio.run(coro)``, in a thread of its own: callers such as a pytest run whose Playwright
+    sync API keeps an event loop running in the main thread cannot start another one there."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coro).result()
+
+
 def start_server(port: int) -> subprocess.Popen:
     """The app, its disconnected sessions kept 5 s (not 120), so memory can be read after they close."""
     return start_live_server(ROOT / "app.py", port, "--server.disconnectedSessionTTL", "5")
@@ -314,7 +325,7 @@ def main() -> int:
         proc = start_server(port)
         base, pids = f"http://127.0.0.1:{port}", [proc.pid]
     try:
-        report = asyncio.run(drive(base, args.page, args.sessions, args.seconds, pids, args.browsers, routes))
+        report = run_sessions(drive(base, args.page, args.sessions, args.seconds, pids, args.browsers, routes))
     finally:
         if proc is not None:
             proc.terminate()

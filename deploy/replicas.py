@@ -25,6 +25,13 @@ TEMPLATE = Path(__file__).resolve().parent / "nginx.conf.template"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 
 
+def static_files() -> Path:
+    """The folder of Streamlit's frontend files the replicas serve under /static/ (the proxy serves them)."""
+    import streamlit
+
+    return Path(streamlit.__file__).parent / "static" / "static"
+
+
 def nginx_config(directory: Path, port: int, replica_ports: list[int]) -> str:
     routes = [f"r{i}" for i in range(len(replica_ports))]
     share = 100.0 / len(routes)
@@ -35,7 +42,7 @@ def nginx_config(directory: Path, port: int, replica_ports: list[int]) -> str:
         upstreams.append(f"    upstream r{i} {{\n        server 127.0.0.1:{own} max_fails=1 fail_timeout=5s;\n"
                          f"{backups}    }}")
     text = TEMPLATE.read_text()
-    for key, value in {"DIR": str(directory), "PORT": str(port), "SPLIT": split,
+    for key, value in {"DIR": str(directory), "PORT": str(port), "SPLIT": split, "STATIC": str(static_files()),
                        "ROUTES": " ".join(f"{r} {r};" for r in routes), "UPSTREAMS": "\n".join(upstreams)}.items():
         text = text.replace(f"@{key}@", value)
     return text
@@ -86,6 +93,10 @@ class Replicas:
                 [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(p),
                  "--server.address", "127.0.0.1", "--server.headless", "true", *self.extra],
                 cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+        # nginx started as root runs its workers as nobody: they must reach the temp folders
+        # (mkdtemp makes the folder private), or every response too big for memory buffers
+        # (Streamlit's larger JavaScript modules) is cut short, and the page draws no chart.
+        self.directory.chmod(0o755)
         conf = self.directory / "nginx.conf"
         conf.write_text(nginx_config(self.directory, self.port, self.replica_ports()))
         self.proxy = subprocess.Popen([NGINX, "-p", str(self.directory), "-c", str(conf), "-g", "daemon off;"],

@@ -131,11 +131,10 @@ def image(tmp_path_factory) -> Path:
 
 
 def test_the_copied_files_start_the_app_and_pass_the_images_health_check(image: Path) -> None:
-    import asyncio
     import random
 
     from live import free_port
-    from load import Session, Stats
+    from load import Session, Stats, run_sessions
 
     from lib.chains import CHAINS
 
@@ -166,7 +165,7 @@ def test_the_copied_files_start_the_app_and_pass_the_images_health_check(image: 
                 seen[page or "home"] = s
             return seen
 
-        seen = asyncio.run(open_every_page())
+        seen = run_sessions(open_every_page())
         for page, s in seen.items():
             assert s.stats.errors == [], (page, s.stats.errors)
             assert s.stats.loads_ms, f"{page} did not finish loading"
