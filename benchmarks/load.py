@@ -317,7 +317,7 @@ def main() -> int:
     if args.url:
         base, pids = args.url.rstrip("/"), args.pid
     elif args.replicas:
-        group = Replicas(args.replicas, free_port(), extra=("--server.disconnectedSessionTTL", "5")).start()
+        group = Replicas.on_free_ports(args.replicas, extra=("--server.disconnectedSessionTTL", "5")).start()
         base, pids = group.url, [s.pid for s in group.servers]
         routes = tuple(f"r{i}" for i in range(args.replicas))
     else:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -67,6 +68,7 @@ class Replicas:
     count: int = 2
     port: int = 8600
     extra: tuple[str, ...] = ()
+    ports: tuple[int, ...] = ()  # the replicas' own ports; default: the ones after ``port``
     directory: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="replicas-")))
     servers: list[subprocess.Popen] = field(default_factory=list)
     proxy: subprocess.Popen | None = None
@@ -76,7 +78,21 @@ class Replicas:
         return f"http://127.0.0.1:{self.port}"
 
     def replica_ports(self) -> list[int]:
-        return [self.port + 1 + i for i in range(self.count)]
+        return list(self.ports) or [self.port + 1 + i for i in range(self.count)]
+
+    @classmethod
+    def on_free_ports(cls, count: int = 2, extra: tuple[str, ...] = ()) -> "Replicas":
+        """Proxy and replicas each on a port the system says is free (tests, benchmarks): the port
+        after a free one may be taken."""
+        held = [socket.socket() for _ in range(count + 1)]
+        try:
+            for s in held:
+                s.bind(("127.0.0.1", 0))
+            proxy, *own = [s.getsockname()[1] for s in held]
+        finally:
+            for s in held:
+                s.close()
+        return cls(count, proxy, extra, ports=tuple(own))
 
     def start(self) -> "Replicas":
         try:

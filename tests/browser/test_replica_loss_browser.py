@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
-from live import ROOT, free_port, wait_for_app
+from live import ROOT, wait_for_app
 
 sys.path.insert(0, str(ROOT / "deploy"))
 from replicas import Replicas  # noqa: E402
@@ -21,7 +21,7 @@ pytestmark = [
 
 
 def test_a_browser_on_the_lost_replica_reconnects_to_the_same_view(page) -> None:
-    group = Replicas(2, free_port(), extra=("--server.disconnectedSessionTTL", "5")).start()
+    group = Replicas.on_free_ports(2, extra=("--server.disconnectedSessionTTL", "5")).start()
     try:
         sockets = []
         page.on("websocket", lambda ws: sockets.append(ws))

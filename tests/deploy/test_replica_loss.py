@@ -45,11 +45,10 @@ def test_the_proxy_serves_streamlits_frontend_files_whole_and_typed() -> None:
     as text/plain are refused as module scripts."""
     import urllib.request
 
-    from live import free_port
     from replicas import Replicas, static_files
 
     biggest = max(static_files().glob("js/*.js"), key=lambda p: p.stat().st_size)
-    group = Replicas(2, free_port()).start()
+    group = Replicas.on_free_ports(2).start()
     try:
         for name in (f"js/{biggest.name}", next(static_files().glob("css/*.css")).relative_to(static_files())):
             with urllib.request.urlopen(f"{group.url}/static/{name}", timeout=20) as r:
