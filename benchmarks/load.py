@@ -241,9 +241,13 @@ def run_sessions(coro: Coroutine[Any, Any, T]) -> T:
         return pool.submit(asyncio.run, coro).result()
 
 
+# Disconnected sessions kept 5 s (not Streamlit's 120), so memory can be read after they close.
+SHORT_TTL = ("--server.disconnectedSessionTTL", "5")
+
+
 def start_server(port: int) -> subprocess.Popen:
-    """The app, its disconnected sessions kept 5 s (not 120), so memory can be read after they close."""
-    return start_live_server(ROOT / "app.py", port, "--server.disconnectedSessionTTL", "5")
+    """The app with :data:`SHORT_TTL`."""
+    return start_live_server(ROOT / "app.py", port, *SHORT_TTL)
 
 
 def percentile(values: list[float], q: float) -> float | None:
@@ -317,7 +321,7 @@ def main() -> int:
     if args.url:
         base, pids = args.url.rstrip("/"), args.pid
     elif args.replicas:
-        group = Replicas.on_free_ports(args.replicas, extra=("--server.disconnectedSessionTTL", "5")).start()
+        group = Replicas.on_free_ports(args.replicas, extra=SHORT_TTL).start()
         base, pids = group.url, [s.pid for s in group.servers]
         routes = tuple(f"r{i}" for i in range(args.replicas))
     else:

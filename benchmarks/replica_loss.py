@@ -27,7 +27,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks"), str(ROOT / "deploy"), str(ROOT / "tests" / "browser")]
-from load import Session, Stats, percentile, run_sessions, shared_links  # noqa: E402
+from load import SHORT_TTL, Session, Stats, percentile, run_sessions, shared_links  # noqa: E402
 from replicas import Replicas  # noqa: E402
 
 from lib.chains import CHAINS  # noqa: E402
@@ -100,7 +100,7 @@ async def scenario(group: Replicas, page: str, sessions: int, seconds: float, ki
 
 def run(sessions: int = 12, seconds: float = 30, kill_after: float = 10, page: str = "loss") -> dict:
     """The whole scenario on a fresh pair of replicas; the report with ``passed`` set."""
-    group = Replicas.on_free_ports(2, extra=("--server.disconnectedSessionTTL", "5")).start()
+    group = Replicas.on_free_ports(2, extra=SHORT_TTL).start()
     try:
         report = run_sessions(scenario(group, page, sessions, seconds, kill_after))
     finally:

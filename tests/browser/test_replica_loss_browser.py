@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import sys
 import time
 from pathlib import Path
@@ -11,11 +10,11 @@ import pytest
 from live import ROOT, wait_for_app
 
 sys.path.insert(0, str(ROOT / "deploy"))
-from replicas import Replicas  # noqa: E402
+from replicas import NGINX, Replicas  # noqa: E402
 
 pytestmark = [
     pytest.mark.browser, pytest.mark.deploy,
-    pytest.mark.skipif(shutil.which("nginx") is None and not Path("/usr/sbin/nginx").exists(),
+    pytest.mark.skipif(not Path(NGINX).exists(),
                        reason="needs Debian's nginx (make test installs nginx-light when run as root)"),
 ]
 

@@ -19,6 +19,7 @@ import shlex
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -143,8 +144,9 @@ def test_the_copied_files_start_the_app_and_pass_the_images_health_check(image: 
     assert cmd[:2] == ["python", "-m"]
     cmd = [sys.executable, *cmd[1:]]
     cmd = [a.replace("8501", port).replace("0.0.0.0", "127.0.0.1") for a in cmd]
+    log = tempfile.TemporaryFile()  # a file, not a pipe: an unread pipe would stall a chatty server
     server = subprocess.Popen([*cmd, "--browser.gatherUsageStats=false"], cwd=image,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                              stdout=subprocess.DEVNULL, stderr=log)
     try:
         check = of("HEALTHCHECK")[0].split(" CMD ", 1)[1].replace("8501", port)
         deadline, healthy = time.monotonic() + 60, False
@@ -153,7 +155,9 @@ def test_the_copied_files_start_the_app_and_pass_the_images_health_check(image: 
             healthy = subprocess.run(shlex.split(check), cwd=image,
                                      env={"PATH": str(Path(sys.executable).parent)}).returncode == 0
             if not healthy:
-                assert server.poll() is None, server.stderr.read().decode()[-2000:]
+                if server.poll() is not None:
+                    log.seek(0)
+                    pytest.fail(f"the image's command exited: {log.read().decode()[-2000:]}")
                 time.sleep(0.5)
         assert healthy, "the image's own HEALTHCHECK command never passed"
 

@@ -7,7 +7,6 @@ link's headlines, the same link gives the same view after the loss, new sessions
 
 from __future__ import annotations
 
-import shutil
 import sys
 from pathlib import Path
 
@@ -15,10 +14,11 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT / "benchmarks"), str(ROOT / "deploy"), str(ROOT / "tests" / "browser")]
+from replicas import NGINX, Replicas, static_files  # noqa: E402
 
 pytestmark = [
     pytest.mark.deploy,
-    pytest.mark.skipif(shutil.which("nginx") is None and not Path("/usr/sbin/nginx").exists(),
+    pytest.mark.skipif(not Path(NGINX).exists(),
                        reason="needs Debian's nginx (make test installs nginx-light when run as root)"),
 ]
 
@@ -38,14 +38,11 @@ def test_losing_a_replica_loses_no_view() -> None:
     assert report["passed"]
 
 
-
 def test_the_proxy_serves_streamlits_frontend_files_whole_and_typed() -> None:
     """Two faults a websocket-only check cannot see, both of which left pages without charts: nginx
     workers that could not write their temp files cut large responses short, and files served
     as text/plain are refused as module scripts."""
     import urllib.request
-
-    from replicas import Replicas, static_files
 
     biggest = max(static_files().glob("js/*.js"), key=lambda p: p.stat().st_size)
     group = Replicas.on_free_ports(2).start()
