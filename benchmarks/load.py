@@ -48,8 +48,8 @@ from live import start_server as start_live_server  # noqa: E402
 from replicas import Replicas  # noqa: E402
 
 from lib.chains import CHAINS  # noqa: E402
-from lib.links import link_to  # noqa: E402
-from lib.positions import POSITIONS  # noqa: E402
+from lib.tools.links.model import link_to  # noqa: E402
+from lib.tools.positions.model import POSITIONS  # noqa: E402
 
 TIMEOUT_S = 30.0  # a rerun not finished by then counts as an error
 PACE_S = (2.0, 6.0)  # seconds between one session's slider moves: a person reading the chart in between

@@ -22,7 +22,7 @@ from lib.chains import get  # noqa: E402
 from lib.chains.bio_anchors.model import headlines_and_curves  # noqa: E402
 from lib.chains.gpt_human.model import headlines_and_costs  # noqa: E402
 from lib.chains.loss.model import BAND_GRID, law_draws  # noqa: E402
-from lib.uncertainty import DEFAULT_SAMPLES, quantile_bands, run_draws, sensitivity  # noqa: E402
+from lib.tools.uncertainty.model import DEFAULT_SAMPLES, quantile_bands, run_draws, sensitivity  # noqa: E402
 
 import numpy as np  # noqa: E402
 

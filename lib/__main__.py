@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from lib.problems import quote
-from lib.registry import ParamSet
+from lib.core.problems import quote
+from lib.core.registry import ParamSet
 
 
 class UsageError(Exception):
@@ -30,7 +30,7 @@ def parse_args(params: ParamSet, args: Sequence[str], chain_key: str | None = No
     other pairs then override them, as in a link.
     """
     from lib.chains import get
-    from lib.links import link_values
+    from lib.tools.links.model import link_values
 
     raw: dict[str, list[str]] = {}
     for arg in args:
@@ -84,7 +84,7 @@ def main(argv: Sequence[str]) -> int:
         return 0 if argv else 2
     name, *rest = argv
     if name == "positions":
-        from lib.positions import cli_listing
+        from lib.tools.positions.model import cli_listing
 
         if rest:
             print("error: 'positions' takes no arguments", file=sys.stderr)
@@ -117,13 +117,13 @@ def main(argv: Sequence[str]) -> int:
     out = {"model": chain.key, "params": values, "results": results,
            "headlines": {k: h.json() for k, h in chain.headline_values(values).items()}}
     if flags.samples:
-        from lib.uncertainty import run_draws
+        from lib.tools.uncertainty.model import run_draws
 
         draws = run_draws(chain, values, flags.samples, flags.seed)
         out["uncertainty"] = {k: s.json() for k, s in draws.summaries.items()}
         out["uncertainty_ranges"] = {r.param.key: list(r.clipped) for r in draws.ranges}
     if flags.sensitivity:
-        from lib.uncertainty import cli_sensitivity, sensitivity
+        from lib.tools.uncertainty.model import cli_sensitivity, sensitivity
 
         out["sensitivity"] = cli_sensitivity(sensitivity(chain, values))
     print(json.dumps(_json_safe(out), indent=2))
@@ -139,7 +139,7 @@ class Flags:
 
 def _flags(args: Sequence[str]) -> tuple[Flags, list[str]]:
     """``--samples N``, ``--seed S`` and ``--sensitivity`` (anywhere among the key=value pairs), and the rest."""
-    from lib.uncertainty import DEFAULT_SEED, MAX_SAMPLES, MAX_SEED
+    from lib.tools.uncertainty.model import DEFAULT_SEED, MAX_SAMPLES, MAX_SEED
 
     found: dict[str, Any] = {"seed": DEFAULT_SEED}
     rest: list[str] = []
@@ -169,8 +169,8 @@ def _flags(args: Sequence[str]) -> tuple[Flags, list[str]]:
 
 def _trend(args: Sequence[str]) -> int:
     """``trend key=value ...``: the log-linear fit of training compute over the chosen models (lib/trends.py)."""
-    from lib import trends
-    from lib.data import load
+    from lib.data.trends import model as trends
+    from lib.data.files import load
 
     try:
         values = parse_args(trends.PARAMS, args)
@@ -186,7 +186,7 @@ def _trend(args: Sequence[str]) -> int:
 
 def _fit(args: Sequence[str]) -> int:
     """``fit FILE.csv``: Huber/L-BFGS fit with bootstrap intervals (lib/fitting.py)."""
-    from lib import fitting
+    from lib.data.fit import model as fitting
 
     if len(args) != 1:
         print("error: 'fit' takes one CSV file (FILE.csv)", file=sys.stderr)
@@ -208,8 +208,8 @@ def _fit(args: Sequence[str]) -> int:
 
 def _compare(args: Sequence[str]) -> int:
     """``compare LINK_A LINK_B``: values out of range are clamped as on the page, each with a warning on stderr."""
-    from lib.compare import cli_json, compare_links
-    from lib.links import LinkError, read_link
+    from lib.tools.compare.model import cli_json, compare_links
+    from lib.tools.links.model import LinkError, read_link
 
     if len(args) != 2:
         print(f"error: 'compare' takes two links (LINK_A LINK_B), not {len(args)} argument{'s' if len(args) != 1 else ''}",

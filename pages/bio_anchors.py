@@ -3,11 +3,13 @@
 import pandas as pd
 import streamlit as st
 
-from lib import trends, ui, units
+from lib.data.trends import model as trends
+from lib import ui
+from lib.core import units
 from lib.chains import bio_anchors
 from lib.chains.bio_anchors.charts import cdf_figure, compute_figure
 from lib.chains.bio_anchors.model import headlines_and_curves
-from lib.uncertainty import quantile_bands, run_draws
+from lib.tools.uncertainty.model import quantile_bands, run_draws
 from lib.chains.bio_anchors.model import HEADLINE_YEARS, BioAnchorsResult
 from lib.chains.bio_anchors.params import NONE_FROM, NONE_TO
 from lib.chains.bio_anchors.published import ANCHORS, SERIES_FIRST_YEAR, T0

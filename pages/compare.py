@@ -5,9 +5,9 @@ import streamlit as st
 
 from lib import ui
 from lib.chains import get
-from lib.compare import compare_links, comparison_csv, notes, sentence, tables
-from lib.compare_charts import overlay_figure, waterfall_figure
-from lib.links import LinkError, link_to, read_link
+from lib.tools.compare.model import compare_links, comparison_csv, notes, sentence, tables
+from lib.tools.compare.charts import overlay_figure, waterfall_figure
+from lib.tools.links.model import LinkError, link_to, read_link
 
 ui.ensure_app_navigation()
 

@@ -4,7 +4,7 @@ import streamlit as st
 
 from lib import ui
 from lib.chains import CHAINS, get
-from lib.summary import milestones, timeline_figure
+from lib.tools.summary.model import milestones, timeline_figure
 
 ui.ensure_app_navigation()
 

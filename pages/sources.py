@@ -3,11 +3,16 @@
 import pandas as pd
 import streamlit as st
 
-from lib import data, dollars, fitting, trends, ui, units
-from lib.problems import code_span, escape_markdown
+from lib.data import files as data
+from lib.core import dollars
+from lib.data.fit import model as fitting
+from lib.data.trends import model as trends
+from lib import ui
+from lib.core import units
+from lib.core.problems import code_span, escape_markdown
 from lib.chains import CHAINS, get
-from lib.positions import POSITIONS, effects
-from lib.shared_params import shared_in
+from lib.tools.positions.model import POSITIONS, effects
+from lib.core.shared_params import shared_in
 
 ui.ensure_app_navigation()
 

@@ -2,11 +2,13 @@
 
 import streamlit as st
 
-from lib import trends, ui, units
+from lib.data.trends import model as trends
+from lib import ui
+from lib.core import units
 from lib.chains import get
 from lib.chains.gpt_human.params import DOUBLING_AMODEI_MONTHS, DOUBLING_SEVILLA_MONTHS
-from lib.problems import escape_markdown
-from lib.trend_charts import trend_figure
+from lib.core.problems import escape_markdown
+from lib.data.trends.charts import trend_figure
 
 ui.ensure_app_navigation()
 params = trends.PARAMS

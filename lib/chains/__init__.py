@@ -13,7 +13,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 
-from lib.chain import Chain
+from lib.core.chain import Chain
 
 
 def _discover() -> tuple[Chain, ...]:

@@ -24,12 +24,13 @@ from urllib.parse import parse_qs, quote
 
 from hypothesis import strategies as st
 
-from lib import fitting, trends
+from lib.data.fit import model as fitting
+from lib.data.trends import model as trends
 from lib.chains import CHAINS, get
-from lib.links import LinkError, link_values, position_in, read_link
-from lib.positions import POSITION_KEY
-from lib.problems import PROBLEMS_SHOWN, Problem
-from lib.registry import RENAMED_KEYS, Param, ParamSet
+from lib.tools.links.model import LinkError, link_values, position_in, read_link
+from lib.tools.positions.model import POSITION_KEY
+from lib.core.problems import PROBLEMS_SHOWN, Problem
+from lib.core.registry import RENAMED_KEYS, Param, ParamSet
 
 Raw = dict[str, list[str]]
 
@@ -137,7 +138,7 @@ def pure_path(page: str, raw: Raw) -> tuple[Problem, ...]:
     """What ``page`` computes from its link, without Streamlit; returns the link's problems."""
     p = PAGES[page]
     if p.chain is not None:
-        from lib.compare_charts import overlay_figure
+        from lib.tools.compare.charts import overlay_figure
 
         chain = get(p.chain)
         values, problems = link_values(chain, raw)
@@ -152,7 +153,7 @@ def pure_path(page: str, raw: Raw) -> tuple[Problem, ...]:
         overlay_figure(overlay, overlay).to_json()
         return tuple(problems)
     if page == "compare":
-        from lib.compare import compare_links
+        from lib.tools.compare.model import compare_links
 
         texts = {k: (raw.get(k) or [""])[-1] for k in ("a", "b")}
         try:

@@ -7,8 +7,8 @@ import json
 from pagetest import assert_clean, text_of
 
 from lib.chains import get
-from lib.compare import compare
-from lib.links import link_to
+from lib.tools.compare.model import compare
+from lib.tools.links.model import link_to
 
 PAGE = "pages/compare.py"
 

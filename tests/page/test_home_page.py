@@ -8,7 +8,7 @@ import pytest
 
 from lib.__main__ import main
 from lib.chains import CHAINS
-from lib.positions import POSITIONS
+from lib.tools.positions.model import POSITIONS
 from pagetest import assert_clean
 
 HOME = "pages/home.py"

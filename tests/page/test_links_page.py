@@ -14,7 +14,7 @@ import pytest
 from pagetest import assert_clean
 
 from lib.chains import CHAINS, bio_anchors, gpt_human, loss
-from lib.problems import PROBLEMS_SHOWN
+from lib.core.problems import PROBLEMS_SHOWN
 
 PUNCTUATION = re.escape(string.punctuation)
 GPT, BIO, LOSS = gpt_human.CHAIN.page, bio_anchors.CHAIN.page, loss.CHAIN.page

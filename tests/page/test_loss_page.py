@@ -109,7 +109,7 @@ def test_where_the_line_ends_says_each_scenario_in_words(open_page):
 def test_every_other_language_model_of_the_export_is_drawn_on_hover(open_page):
     import base64
 
-    from lib import data
+    from lib.data import files as data
     from lib.chains.loss.model import language_models
 
     plain = json.loads(open_page("pages/loss.py", {"all_models": "false"}).get("plotly_chart")[0].proto.spec)

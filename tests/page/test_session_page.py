@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from lib.chains import CHAINS, get
-from lib.positions import POSITIONS, find
+from lib.tools.positions.model import POSITIONS, find
 from pagetest import assert_clean
 
 LOSS, GPT, BIO, HOME = "pages/loss.py", "pages/gpt_human.py", "pages/bio_anchors.py", "pages/home.py"

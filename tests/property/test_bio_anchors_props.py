@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from lib.chains.bio_anchors.model import run
 from lib.chains.bio_anchors.params import PARAMS
 from lib.chains.bio_anchors.published import ANCHOR_KEYS
-from lib.registry import Param
+from lib.core.registry import Param
 
 TOL = 1e-12
 

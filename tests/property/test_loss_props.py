@@ -4,7 +4,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lib import scaling_laws as sl
+from lib.core import scaling_laws as sl
 from lib.chains import loss
 
 compute = st.floats(min_value=1e18, max_value=1e32)

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lib.chains import CHAINS
-from lib.registry import Param
+from lib.core.registry import Param
 
 
 def _value_strategy(p: Param):

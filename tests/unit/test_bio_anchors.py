@@ -19,7 +19,7 @@ from lib.chains.bio_anchors import science as sc
 from lib.chains.bio_anchors.model import cli_results, run
 from lib.chains.bio_anchors.params import PARAMS, PRESETS
 from lib.chains.bio_anchors.published import ANCHOR_KEYS, ANCHORS, LOG10_BRAIN_PARAMS, OUR_CHOICE
-from lib.facts import US_GDP_2020_USD
+from lib.core.facts import US_GDP_2020_USD
 
 PP = 0.03  # 3 percentage points
 YEARS = 2.0

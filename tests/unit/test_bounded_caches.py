@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from lib.memo import BoundedMemo
+from lib.core.memo import BoundedMemo
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = sorted([ROOT / "app.py", *(ROOT / "lib").rglob("*.py"), *(ROOT / "pages").rglob("*.py")])

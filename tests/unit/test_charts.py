@@ -17,7 +17,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from lib import data, units
+from lib.data import files as data
+from lib.core import units
 from lib.chains import bio_anchors, gpt_human, loss
 from lib.chains.bio_anchors.charts import cdf_figure
 from lib.chains.bio_anchors.charts import compute_figure as requirements_figure
@@ -26,9 +27,9 @@ from lib.chains.gpt_human.derivation import money
 from lib.chains.gpt_human.model import series
 from lib.chains.loss.charts import Y_RANGE as Y_LOSS
 from lib.chains.loss.charts import allocation_figure, isoflop_figure, loss_figure
-from lib.chart_data import figure_tables, figure_to_csv
-from lib.chart_labels import LABEL_SIZE, Frame, dodge, frames, legend_height, nested_sizes, text_size
-from lib.charts import ANCHOR_COLORS, FONT_SIZE, Chart
+from lib.core.charts.tables import figure_tables, figure_to_csv
+from lib.core.charts.labels import LABEL_SIZE, Frame, dodge, frames, legend_height, nested_sizes, text_size
+from lib.core.charts.look import ANCHOR_COLORS, FONT_SIZE, Chart
 
 LINK = "https://example.org/loss?compute=5.76e23"
 MAX_OOM_PAST = 4.0  # the frontier view may end at most this many orders of magnitude past the compute needed
@@ -472,7 +473,7 @@ def test_what_streamlit_is_sent_is_what_plotly_would_send(name, fig):
 
 @pytest.mark.parametrize(("lo", "hi"), [(2020, 2024.6), (2020, 2031.2), (2020, 2100), (2019.7, 2020.9)])
 def test_year_axes_tick_whole_years_only(lo, hi):
-    from lib.charts import year_axis
+    from lib.core.charts.look import year_axis
 
     spec = year_axis(lo, hi)
     assert spec["tickformat"] == "d" and spec["range"] == [lo, hi]

@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from lib import data
+from lib.data import files as data
 
 # Epoch AI, "Notable AI Models", export accessed 2026-01-26 (CC BY 4.0), one row per model:
 # (export model name, organization, publication date, parameters, training compute FLOP, confidence).

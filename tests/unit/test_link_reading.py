@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 from lib.__main__ import main
 from lib.chains import CHAINS, get
-from lib.links import MAX_LINK_CHARS, LinkError, link_to, read_link
-from lib.positions import find
+from lib.tools.links.model import MAX_LINK_CHARS, LinkError, link_to, read_link
+from lib.tools.positions.model import find
 
 
 @pytest.mark.parametrize("text", [
@@ -122,7 +122,7 @@ def test_cli_refuses_what_cannot_be_compared_in_one_line(capsys, args):
 
 
 def test_a_renamed_choice_value_still_reads_as_its_current_name():
-    from lib.trends import PARAMS
+    from lib.data.trends.model import PARAMS
 
     check = PARAMS.check_query({"frontier": "true"})
     assert check.values["frontier"] == "flagged" and check.problems == ()

@@ -12,8 +12,8 @@ import pytest
 
 from lib.__main__ import main
 from lib.chains import bio_anchors, gpt_human, loss
-from lib.presets import Preset, match_preset
-from lib.problems import (
+from lib.core.presets import Preset, match_preset
+from lib.core.problems import (
     PROBLEMS_SHOWN,
     QUOTE_LIMIT,
     Problem,
@@ -23,7 +23,7 @@ from lib.problems import (
     quote,
     summarize,
 )
-from lib.registry import Param, ParamSet, Source
+from lib.core.registry import Param, ParamSet, Source
 
 PUNCTUATION = re.escape(string.punctuation)
 ROOT = Path(__file__).resolve().parents[2]

@@ -5,11 +5,11 @@ import json
 import pytest
 
 from lib.__main__ import main
-from lib import trends
+from lib.data.trends import model as trends
 from lib.chains import get
 from lib.chains.gpt_human import origin
-from lib.data import load
-from lib.links import link_values
+from lib.data.files import load
+from lib.tools.links.model import link_values
 
 CHAIN = get("gpt-human")
 

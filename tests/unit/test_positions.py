@@ -8,7 +8,7 @@ import pytest
 
 from lib.__main__ import main
 from lib.chains import CHAINS, get
-from lib.positions import POSITIONS, find
+from lib.tools.positions.model import POSITIONS, find
 
 
 def test_the_essays_positions_are_all_there():

@@ -6,8 +6,8 @@ import math
 import pytest
 
 from lib.chains import gpt_human, loss
-from lib.registry import Param, ParamSet, Source
-from lib.units import format_number
+from lib.core.registry import Param, ParamSet, Source
+from lib.core.units import format_number
 
 SRC = Source("test")
 

@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from lib import scaling_laws as sl
-from lib.units import PF_DAY_FLOP
+from lib.core import scaling_laws as sl
+from lib.core.units import PF_DAY_FLOP
 
 GPT3_PFDAYS = 3640
 FIT = sl.GPT3_FIT

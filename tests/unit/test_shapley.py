@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from lib.shapley import MAX_PLAYERS, coalitions, shapley_values
+from lib.tools.compare.shapley import MAX_PLAYERS, coalitions, shapley_values
 
 finite = st.floats(-1e3, 1e3, allow_nan=False)
 

@@ -7,8 +7,8 @@ import dataclasses
 import pytest
 
 from lib.chains import CHAINS, bio_anchors, gpt_human, loss
-from lib.registry import RENAMED_KEYS
-from lib.shared_params import SHARED, SHARED_KEYS, shared_in
+from lib.core.registry import RENAMED_KEYS
+from lib.core.shared_params import SHARED, SHARED_KEYS, shared_in
 
 
 def test_every_shared_parameter_is_the_same_declaration_in_every_chain_that_uses_it():

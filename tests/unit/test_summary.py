@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from lib.chain import HeadlineValue
+from lib.core.chain import HeadlineValue
 from lib.chains import get
-from lib.summary import milestones, timeline_figure
+from lib.tools.summary.model import milestones, timeline_figure
 
 BIO = get("bio-anchors").run({})
 

@@ -8,9 +8,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from lib import trends as tr
+from lib.data.trends import model as tr
 from lib.__main__ import main
-from lib.data import load
+from lib.data.files import load
 
 TABLE = load("epoch_compute").table
 DEFAULTS = tr.PARAMS.defaults()
@@ -104,7 +104,7 @@ def test_cli_trend_refuses_bad_input_in_one_line(capsys, args):
 
 
 def test_the_chart_extends_only_a_fit_past_the_window():
-    from lib.trend_charts import FORWARD_YEARS, trend_figure
+    from lib.data.trends.charts import FORWARD_YEARS, trend_figure
 
     points = tr.select(tr.packaged(), {**tr.PARAMS.defaults(), "start": 2020, "end": 2023})
     fitted = trend_figure(points, tr.checked_fit(points, {"start": 2020, "end": 2023}), 2023)

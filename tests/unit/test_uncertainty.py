@@ -10,8 +10,8 @@ import pytest
 
 from lib.__main__ import main
 from lib.chains import CHAINS, get
-from lib.registry import Z80
-from lib.uncertainty import (
+from lib.core.registry import Z80
+from lib.tools.uncertainty.model import (
     MAX_SAMPLES,
     draw,
     interval,
@@ -189,7 +189,7 @@ def test_cli_refuses_bad_flags_in_one_line(capsys, args):
 
 def test_loss_bands_are_the_draws_quantiles_and_a_budget_move_reuses_them():
     from lib.chains.loss import model
-    from lib.uncertainty import quantile_bands
+    from lib.tools.uncertainty.model import quantile_bands
 
     chain = get("loss")
     values = _values(chain, samples=500, u_b_alpha=1.0)
@@ -211,7 +211,7 @@ def test_loss_bands_are_the_draws_quantiles_and_a_budget_move_reuses_them():
 
 
 def test_the_histogram_marks_its_percentiles_and_counts_every_draw_with_a_value():
-    from lib.uncertainty_charts import histogram_figure
+    from lib.tools.uncertainty.charts import histogram_figure
 
     chain = get("gpt-human")
     draws = run_draws(chain, _values(chain, samples=800))
@@ -226,7 +226,7 @@ def test_the_histogram_marks_its_percentiles_and_counts_every_draw_with_a_value(
 
 
 def test_draws_of_values_seen_before_are_reused_and_the_memory_stays_bounded():
-    from lib import uncertainty
+    from lib.tools.uncertainty import model as uncertainty
 
     chain = get("bio-anchors")
     values = _values(chain, samples=300)
@@ -246,7 +246,7 @@ def test_draws_of_values_seen_before_are_reused_and_the_memory_stays_bounded():
 
 
 def test_a_bounded_memo_keeps_the_most_recently_used():
-    from lib.memo import BoundedMemo
+    from lib.core.memo import BoundedMemo
 
     memo: BoundedMemo[int] = BoundedMemo(2)
     calls = []

@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from lib import units
+from lib.core import units
 
 
 @pytest.mark.parametrize(("x", "text"), [(2026.0, "2026"), (2053.66, "2053"), (2037.9, "2037"), (2025.9999999999, "2026"),

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from lib import units
-from lib.chain import Chain, Headline
+from lib.core import units
+from lib.core.chain import Chain, Headline
 from lib.chains.bio_anchors.model import BioAnchorsResult, cli_results, run, run_batch
 from lib.chains.bio_anchors.params import PARAMS, PRESETS
 from lib.chains.bio_anchors.published import LAST_YEAR

@@ -7,12 +7,12 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from lib import units
+from lib.core import units
 from lib.chains.bio_anchors.model import BioAnchorsResult
 from lib.chains.bio_anchors.published import ANCHORS
-from lib.chart_labels import dodge, frames, text_size
-from lib.charts import ANCHOR_COLORS, LABEL_BG, Chart, Figure, axis, rgba, year_axis
-from lib.overlay import Line, Overlay
+from lib.core.charts.labels import dodge, frames, text_size
+from lib.core.charts.look import ANCHOR_COLORS, LABEL_BG, Chart, Figure, axis, rgba, year_axis
+from lib.core.charts.overlay import Line, Overlay
 
 # Short anchor names for the labels at the right-hand end of each requirement line.
 SHORT = {"life": "Lifetime", "short": "NN short", "med": "NN medium", "long": "NN long", "genome": "Genome",

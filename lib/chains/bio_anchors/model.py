@@ -31,7 +31,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from lib.chain import HeadlineBatch, headline_batch
+from lib.core.chain import HeadlineBatch, headline_batch
 from lib.chains.bio_anchors import science as sc
 from lib.chains.bio_anchors.params import PARAMS
 from lib.chains.bio_anchors.published import (

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lib.facts import US_GDP_2020_USD
-from lib.registry import Source
+from lib.core.facts import US_GDP_2020_USD
+from lib.core.registry import Source
 
 COTRA_2020 = Source(
     "Cotra 2020, 'Forecasting TAI with biological anchors' (draft report)",

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from lib import units
-from lib.chain import Chain, Headline
+from lib.core import units
+from lib.core.chain import Chain, Headline
 from lib.chains.gpt_human.model import HORIZON_YEAR, GptHumanResult, cli_results, run, run_batch
 from lib.chains.gpt_human.params import PARAMS, PRESETS
 from lib.chains.gpt_human.charts import overlay

@@ -10,11 +10,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from lib import dollars
+from lib.core import dollars
 from lib.chains.gpt_human.model import GptHumanResult, Values, format_year
 from lib.chains.gpt_human.params import PARAMS
-from lib.frontier import ON_GPT3_SCALE, chinchilla
-from lib.units import sci, short, usd
+from lib.core.frontier import ON_GPT3_SCALE, chinchilla
+from lib.core.units import sci, short, usd
 
 
 def _law_steps(v: Mapping[str, object], r: GptHumanResult) -> tuple[str, str, str]:

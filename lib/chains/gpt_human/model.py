@@ -42,11 +42,11 @@ from typing import Literal
 import numpy as np
 from numpy.typing import NDArray
 
-from lib.chain import HeadlineBatch, headline_batch
+from lib.core.chain import HeadlineBatch, headline_batch
 from lib.chains.gpt_human.params import PARAMS
-from lib import frontier
-from lib.scaling_laws import strong_scenario
-from lib.units import PF_DAY_FLOP, format_number, month, usd
+from lib.core import frontier
+from lib.core.scaling_laws import strong_scenario
+from lib.core.units import PF_DAY_FLOP, format_number, month, usd
 
 Array = NDArray[np.float64]
 Values = Mapping[str, object]

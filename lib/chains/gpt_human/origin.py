@@ -17,9 +17,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from lib import trends, units
-from lib.problems import Problem, at
-from lib.registry import Value
+from lib.data.trends import model as trends
+from lib.core import units
+from lib.core.problems import Problem, at
+from lib.core.registry import Value
 
 ORIGIN_KEY = "origin"
 ORIGINS = ("essay", "latest")
@@ -59,7 +60,7 @@ def latest_reference(t: pd.DataFrame, cpi: pd.DataFrame) -> Reference:
 @functools.cache
 def packaged_latest() -> Reference:
     """:func:`latest_reference` of the packaged data (read-only: once per process)."""
-    from lib import data
+    from lib.data import files as data
 
     return latest_reference(trends.packaged(), data.load("cpi_us").table)
 

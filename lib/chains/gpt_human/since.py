@@ -13,9 +13,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from lib import trends, units
+from lib.data.trends import model as trends
+from lib.core import units
 from lib.chains.gpt_human.params import DOUBLING_AMODEI_MONTHS as ESSAY_MONTHS
-from lib.registry import Value
+from lib.core.registry import Value
 
 
 @dataclass(frozen=True)
