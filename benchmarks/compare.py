@@ -22,8 +22,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from lib.chains import CHAINS  # noqa: E402
 from lib.tools.compare.model import compare_links  # noqa: E402
-from lib.tools.links.model import link_to, read_link  # noqa: E402
 from lib.tools.compare.shapley import MAX_PLAYERS  # noqa: E402
+from lib.tools.links.model import link_to, read_link  # noqa: E402
 
 
 def _other(p):

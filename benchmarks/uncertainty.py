@@ -18,13 +18,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+import numpy as np  # noqa: E402
+
 from lib.chains import get  # noqa: E402
 from lib.chains.bio_anchors.model import headlines_and_curves  # noqa: E402
 from lib.chains.gpt_human.model import headlines_and_costs  # noqa: E402
 from lib.chains.loss.model import BAND_GRID, law_draws  # noqa: E402
-from lib.tools.uncertainty.model import DEFAULT_SAMPLES, quantile_bands, run_draws, sensitivity  # noqa: E402
-
-import numpy as np  # noqa: E402
+from lib.core.ranges import DEFAULT_SAMPLES, quantile_bands
+from lib.tools.uncertainty.model import run_draws, sensitivity
 
 ON = {"loss": {}, "gpt-human": {"u_halving": 1.0}, "bio-anchors": {"u_hw_halving": 1.0, "u_spend": 1.0}}
 # As the pages compute them: the bands' curves on the grids the pages draw them on.

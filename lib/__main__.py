@@ -139,7 +139,7 @@ class Flags:
 
 def _flags(args: Sequence[str]) -> tuple[Flags, list[str]]:
     """``--samples N``, ``--seed S`` and ``--sensitivity`` (anywhere among the key=value pairs), and the rest."""
-    from lib.tools.uncertainty.model import DEFAULT_SEED, MAX_SAMPLES, MAX_SEED
+    from lib.core.ranges import DEFAULT_SEED, MAX_SAMPLES, MAX_SEED
 
     found: dict[str, Any] = {"seed": DEFAULT_SEED}
     rest: list[str] = []
@@ -169,8 +169,8 @@ def _flags(args: Sequence[str]) -> tuple[Flags, list[str]]:
 
 def _trend(args: Sequence[str]) -> int:
     """``trend key=value ...``: the log-linear fit of training compute over the chosen models (lib/trends.py)."""
-    from lib.data.trends import model as trends
     from lib.data.files import load
+    from lib.data.trends import model as trends
 
     try:
         values = parse_args(trends.PARAMS, args)

@@ -30,19 +30,20 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 from streamlit.errors import StreamlitAPIException
 
-from lib.core.chain import Chain, Headline
 from lib.chains import CHAINS
 from lib.chains.gpt_human.origin import ORIGIN_KEY, origin_in, origin_values
-from lib.core.charts.tables import figure_to_csv
+from lib.core.chain import Chain, Headline
 from lib.core.charts.look import Figure
-from lib.tools.links.model import Link, LinkError, link_to, position_in, read_link
-from lib.tools.positions.model import POSITION_KEY, POSITIONS, Position, find
+from lib.core.charts.tables import figure_to_csv
 from lib.core.presets import Preset, match_preset
 from lib.core.problems import Problem, escape_markdown, oversized_problem, summarize
+from lib.core.ranges import DEFAULT_SAMPLES, width_key
 from lib.core.registry import Param, ParamSet, QueryCheck, Value
 from lib.core.shared_params import SHARED, shared_in
-from lib.tools.uncertainty.model import DEFAULT_SAMPLES, Draws, sensitivity, width_key
+from lib.tools.links.model import Link, LinkError, link_to, position_in, read_link
+from lib.tools.positions.model import POSITION_KEY, POSITIONS, Position, find
 from lib.tools.uncertainty.charts import drivers_sentence, histogram_figure, tornado_figure
+from lib.tools.uncertainty.model import Draws, sensitivity
 
 # Streamlit 1.67 drops a whole query past these limits before any script sees it
 # (streamlit/runtime/state/query_params.py: sanitize_query_string); only the browser keeps it.

@@ -3,16 +3,16 @@
 import pandas as pd
 import streamlit as st
 
-from lib.data.trends import model as trends
 from lib import ui
-from lib.core import units
 from lib.chains import bio_anchors
 from lib.chains.bio_anchors.charts import cdf_figure, compute_figure
-from lib.chains.bio_anchors.model import headlines_and_curves
-from lib.tools.uncertainty.model import quantile_bands, run_draws
-from lib.chains.bio_anchors.model import HEADLINE_YEARS, BioAnchorsResult
+from lib.chains.bio_anchors.model import HEADLINE_YEARS, BioAnchorsResult, headlines_and_curves
 from lib.chains.bio_anchors.params import NONE_FROM, NONE_TO
 from lib.chains.bio_anchors.published import ANCHORS, SERIES_FIRST_YEAR, T0
+from lib.core import units
+from lib.core.ranges import quantile_bands
+from lib.data.trends import model as trends
+from lib.tools.uncertainty.model import run_draws
 
 SPEND_YEAR = T0  # the year the Spend slider is for ("Spend on the largest run in 2025")
 

@@ -5,8 +5,8 @@ import streamlit as st
 
 from lib import ui
 from lib.chains import get
-from lib.tools.compare.model import compare_links, comparison_csv, notes, sentence, tables
 from lib.tools.compare.charts import overlay_figure, waterfall_figure
+from lib.tools.compare.model import compare_links, comparison_csv, notes, sentence, tables
 from lib.tools.links.model import LinkError, link_to, read_link
 
 ui.ensure_app_navigation()

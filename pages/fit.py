@@ -4,13 +4,13 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
+from lib import ui
+from lib.chains import get
+from lib.core import units
+from lib.core.problems import code_span
 from lib.data.fit import examples as fit_examples
 from lib.data.fit import model as fitting
-from lib import ui
-from lib.core import units
-from lib.chains import get
 from lib.data.fit.charts import fit_figure
-from lib.core.problems import code_span
 
 ui.ensure_app_navigation()
 LOSS = get("loss")

@@ -2,20 +2,21 @@
 
 import streamlit as st
 
-from lib.data import files as data
-from lib.data.trends import model as trends
 from lib import ui
-from lib.core import units
 from lib.chains import gpt_human
 from lib.chains.gpt_human import origin
 from lib.chains.gpt_human.charts import compute_figure, cost_figure, loss_curve_figure
-from lib.chains.gpt_human.since import what_happened
 from lib.chains.gpt_human.derivation import ESSAY_DATES, derivation, money
 from lib.chains.gpt_human.model import format_year, headlines_and_costs, series
 from lib.chains.gpt_human.params import DOUBLING_AMODEI_MONTHS as FAST
 from lib.chains.gpt_human.params import DOUBLING_SEVILLA_MONTHS as SLOW
+from lib.chains.gpt_human.since import what_happened
+from lib.core import units
 from lib.core.frontier import ON_GPT3_SCALE, SCALE
-from lib.tools.uncertainty.model import quantile_bands, run_draws
+from lib.core.ranges import quantile_bands
+from lib.data import files as data
+from lib.data.trends import model as trends
+from lib.tools.uncertainty.model import run_draws
 
 ESSAY_KEYS = ("law", "fit_k", "fit_b", "ref_pfd", "ref_cost", "target", "human", "ratio", "floor", "doubling", "halving",
               "start", "budget")

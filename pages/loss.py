@@ -3,18 +3,17 @@
 import pandas as pd
 import streamlit as st
 
-from lib.core import scaling_laws as sl
 from lib import ui
-from lib.core import units
 from lib.chains import loss
 from lib.chains.loss.charts import allocation_figure, isoflop_figure, loss_figure
-from lib.chains.loss.model import BAND_GRID, law_bands
-from lib.core.shared_params import LAW_CONSTANTS
-from lib.tools.uncertainty.model import run_draws
-from lib.core.chain import HeadlineValue
-from lib.chains.loss.model import COMPUTE_GRID
+from lib.chains.loss.model import BAND_GRID, COMPUTE_GRID, law_bands
 from lib.chains.loss.params import GPT3_FLOP
+from lib.core import scaling_laws as sl
+from lib.core import units
+from lib.core.chain import HeadlineValue
+from lib.core.shared_params import LAW_CONSTANTS
 from lib.core.units import format_number as num
+from lib.tools.uncertainty.model import run_draws
 
 ui.ensure_app_navigation()
 chain = loss.CHAIN

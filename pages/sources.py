@@ -3,16 +3,15 @@
 import pandas as pd
 import streamlit as st
 
+from lib import ui
+from lib.chains import CHAINS, get
+from lib.core import dollars, units
+from lib.core.problems import code_span, escape_markdown
+from lib.core.shared_params import shared_in
 from lib.data import files as data
-from lib.core import dollars
 from lib.data.fit import model as fitting
 from lib.data.trends import model as trends
-from lib import ui
-from lib.core import units
-from lib.core.problems import code_span, escape_markdown
-from lib.chains import CHAINS, get
 from lib.tools.positions.model import POSITIONS, effects
-from lib.core.shared_params import shared_in
 
 ui.ensure_app_navigation()
 

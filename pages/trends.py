@@ -2,12 +2,12 @@
 
 import streamlit as st
 
-from lib.data.trends import model as trends
 from lib import ui
-from lib.core import units
 from lib.chains import get
 from lib.chains.gpt_human.params import DOUBLING_AMODEI_MONTHS, DOUBLING_SEVILLA_MONTHS
+from lib.core import units
 from lib.core.problems import escape_markdown
+from lib.data.trends import model as trends
 from lib.data.trends.charts import trend_figure
 
 ui.ensure_app_navigation()

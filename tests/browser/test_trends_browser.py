@@ -6,8 +6,8 @@ import pytest
 from live import chart, wait_for_app
 from playwright.sync_api import expect
 
-from lib.data.trends import model as trends
 from lib.data.files import load
+from lib.data.trends import model as trends
 
 pytestmark = pytest.mark.browser
 

@@ -24,13 +24,13 @@ from urllib.parse import parse_qs, quote
 
 from hypothesis import strategies as st
 
-from lib.data.fit import model as fitting
-from lib.data.trends import model as trends
 from lib.chains import CHAINS, get
-from lib.tools.links.model import LinkError, link_values, position_in, read_link
-from lib.tools.positions.model import POSITION_KEY
 from lib.core.problems import PROBLEMS_SHOWN, Problem
 from lib.core.registry import RENAMED_KEYS, Param, ParamSet
+from lib.data.fit import model as fitting
+from lib.data.trends import model as trends
+from lib.tools.links.model import LinkError, link_values, position_in, read_link
+from lib.tools.positions.model import POSITION_KEY
 
 Raw = dict[str, list[str]]
 

@@ -19,7 +19,6 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT), str(Path(__file__).resolve().parent)]
 
 from hypothesis import HealthCheck, Phase, given, settings  # noqa: E402
-
 from links import PAGES, check_page, cli_path, decode, pure_path, query_strings  # noqa: E402
 
 

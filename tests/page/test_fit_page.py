@@ -3,9 +3,9 @@
 import pytest
 from pagetest import assert_clean
 
+from lib.core.scaling_laws import BESIROGLU_2024 as B
 from lib.data.fit import examples as fit_examples
 from lib.data.fit import model as fitting
-from lib.core.scaling_laws import BESIROGLU_2024 as B
 
 PAGE = "pages/fit.py"
 

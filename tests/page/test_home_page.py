@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
+from pagetest import assert_clean
 
 from lib.__main__ import main
 from lib.chains import CHAINS
 from lib.tools.positions.model import POSITIONS
-from pagetest import assert_clean
 
 HOME = "pages/home.py"
 

@@ -3,7 +3,6 @@
 import json
 
 import pytest
-
 from pagetest import assert_clean, metric, open_view, text_of, trace_names
 
 from lib.chains import loss
@@ -109,8 +108,8 @@ def test_where_the_line_ends_says_each_scenario_in_words(open_page):
 def test_every_other_language_model_of_the_export_is_drawn_on_hover(open_page):
     import base64
 
-    from lib.data import files as data
     from lib.chains.loss.model import language_models
+    from lib.data import files as data
 
     plain = json.loads(open_page("pages/loss.py", {"all_models": "false"}).get("plotly_chart")[0].proto.spec)
     assert not any(t.get("name") == "Other language models (Epoch AI)" for t in plain["data"])

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from pagetest import assert_clean
 
 from lib.chains import CHAINS, get
 from lib.tools.positions.model import POSITIONS, find
-from pagetest import assert_clean
 
 LOSS, GPT, BIO, HOME = "pages/loss.py", "pages/gpt_human.py", "pages/bio_anchors.py", "pages/home.py"
 

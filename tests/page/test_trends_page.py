@@ -6,8 +6,8 @@ import json
 import pytest
 from pagetest import assert_clean, text_of
 
-from lib.data.trends import model as trends
 from lib.data.files import load
+from lib.data.trends import model as trends
 
 PAGE = "pages/trends.py"
 

@@ -9,7 +9,7 @@ from pagetest import assert_clean, open_view, text_of
 
 from lib.chains import CHAINS
 from lib.core.problems import escape_markdown
-from lib.tools.uncertainty.model import width_key
+from lib.core.ranges import width_key
 
 IDS = [c.key for c in CHAINS]
 # Each page's sourced ranges, plus ours where a page has no sourced range that matters at its defaults.

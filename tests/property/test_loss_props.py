@@ -4,8 +4,8 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lib.core import scaling_laws as sl
 from lib.chains import loss
+from lib.core import scaling_laws as sl
 
 compute = st.floats(min_value=1e18, max_value=1e32)
 exponent = st.floats(min_value=0.01, max_value=0.2)

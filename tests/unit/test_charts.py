@@ -17,8 +17,6 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from lib.data import files as data
-from lib.core import units
 from lib.chains import bio_anchors, gpt_human, loss
 from lib.chains.bio_anchors.charts import cdf_figure
 from lib.chains.bio_anchors.charts import compute_figure as requirements_figure
@@ -27,9 +25,11 @@ from lib.chains.gpt_human.derivation import money
 from lib.chains.gpt_human.model import series
 from lib.chains.loss.charts import Y_RANGE as Y_LOSS
 from lib.chains.loss.charts import allocation_figure, isoflop_figure, loss_figure
-from lib.core.charts.tables import figure_tables, figure_to_csv
+from lib.core import units
 from lib.core.charts.labels import LABEL_SIZE, Frame, dodge, frames, legend_height, nested_sizes, text_size
 from lib.core.charts.look import ANCHOR_COLORS, FONT_SIZE, Chart
+from lib.core.charts.tables import figure_tables, figure_to_csv
+from lib.data import files as data
 
 LINK = "https://example.org/loss?compute=5.76e23"
 MAX_OOM_PAST = 4.0  # the frontier view may end at most this many orders of magnitude past the compute needed

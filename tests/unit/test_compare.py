@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from lib.chains import CHAINS, get
 from lib.tools.compare.model import coalition_batch, compare, compare_links, notes, players_for, sentence
-from lib.tools.links.model import read_link
 from lib.tools.compare.shapley import MAX_PLAYERS, shapley_values
+from lib.tools.links.model import read_link
 
 IDS = [c.key for c in CHAINS]
 

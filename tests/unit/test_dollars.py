@@ -2,9 +2,8 @@
 
 import pytest
 
+from lib.core import dollars, facts
 from lib.data import files as data
-from lib.core import dollars
-from lib.core import facts
 
 CPI_TABLE = data.read_dataset(data.DATA_DIR / "cpi_us.csv").table
 CPI = dollars.cpi_from_table(CPI_TABLE)

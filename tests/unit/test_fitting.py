@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from lib.data.fit import model as fitting
 from lib.core.scaling_laws import BESIROGLU_2024 as B
+from lib.data.fit import model as fitting
 
 
 def chinchilla_points(noise: float = 0.0, seed: int = 1):

@@ -218,8 +218,8 @@ def test_derivation_mentions_fractional_and_whole(essay):
 
 import numpy as np  # noqa: E402
 
-from lib.core import frontier  # noqa: E402
 from lib.chains import gpt_human as gpt_chain  # noqa: E402
+from lib.core import frontier  # noqa: E402
 
 
 @pytest.mark.parametrize("law", frontier.LAW_KEYS)

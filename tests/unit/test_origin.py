@@ -5,10 +5,10 @@ import json
 import pytest
 
 from lib.__main__ import main
-from lib.data.trends import model as trends
 from lib.chains import get
 from lib.chains.gpt_human import origin
 from lib.data.files import load
+from lib.data.trends import model as trends
 from lib.tools.links.model import link_values
 
 CHAIN = get("gpt-human")

@@ -3,10 +3,10 @@
 import numpy as np
 import pytest
 
-from lib.data.trends import model as trends
 from lib.chains.gpt_human.params import PARAMS
 from lib.chains.gpt_human.since import what_happened
 from lib.data.files import load
+from lib.data.trends import model as trends
 
 EXPORT = load("epoch_compute").table
 TABLE = trends.prepared(EXPORT)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from lib.core.chain import HeadlineValue
 from lib.chains import get
+from lib.core.chain import HeadlineValue
 from lib.tools.summary.model import milestones, timeline_figure
 
 BIO = get("bio-anchors").run({})

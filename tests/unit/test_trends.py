@@ -8,9 +8,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from lib.data.trends import model as tr
 from lib.__main__ import main
 from lib.data.files import load
+from lib.data.trends import model as tr
 
 TABLE = load("epoch_compute").table
 DEFAULTS = tr.PARAMS.defaults()

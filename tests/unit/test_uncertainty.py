@@ -10,18 +10,9 @@ import pytest
 
 from lib.__main__ import main
 from lib.chains import CHAINS, get
+from lib.core.ranges import MAX_SAMPLES, interval, ranges, spread_of, width_key
 from lib.core.registry import Z80
-from lib.tools.uncertainty.model import (
-    MAX_SAMPLES,
-    draw,
-    interval,
-    ranges,
-    run_draws,
-    sensitivity,
-    spread_of,
-    swing_size,
-    width_key,
-)
+from lib.tools.uncertainty.model import draw, run_draws, sensitivity, swing_size
 
 IDS = [c.key for c in CHAINS]
 # A few ranges on for every chain, sourced or ours, so every test has something to draw.
@@ -189,7 +180,7 @@ def test_cli_refuses_bad_flags_in_one_line(capsys, args):
 
 def test_loss_bands_are_the_draws_quantiles_and_a_budget_move_reuses_them():
     from lib.chains.loss import model
-    from lib.tools.uncertainty.model import quantile_bands
+    from lib.core.ranges import quantile_bands
 
     chain = get("loss")
     values = _values(chain, samples=500, u_b_alpha=1.0)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from lib.core import units
-from lib.core.chain import Chain, Headline
+from lib.chains.bio_anchors.charts import overlay
 from lib.chains.bio_anchors.model import BioAnchorsResult, cli_results, run, run_batch
 from lib.chains.bio_anchors.params import PARAMS, PRESETS
 from lib.chains.bio_anchors.published import LAST_YEAR
-from lib.chains.bio_anchors.charts import overlay
+from lib.core import units
+from lib.core.chain import Chain, Headline
 
 CHAIN = Chain(
     key="bio-anchors",

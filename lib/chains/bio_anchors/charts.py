@@ -7,9 +7,9 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from lib.core import units
 from lib.chains.bio_anchors.model import BioAnchorsResult
 from lib.chains.bio_anchors.published import ANCHORS
+from lib.core import units
 from lib.core.charts.labels import dodge, frames, text_size
 from lib.core.charts.look import ANCHOR_COLORS, LABEL_BG, Chart, Figure, axis, rgba, year_axis
 from lib.core.charts.overlay import Line, Overlay

@@ -31,7 +31,6 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from lib.core.chain import HeadlineBatch, headline_batch
 from lib.chains.bio_anchors import science as sc
 from lib.chains.bio_anchors.params import PARAMS
 from lib.chains.bio_anchors.published import (
@@ -43,6 +42,7 @@ from lib.chains.bio_anchors.published import (
     LOG10_BRAIN_PARAMS,
     SERIES_FIRST_YEAR,
 )
+from lib.core.chain import HeadlineBatch, headline_batch
 
 Array = NDArray[np.float64]
 Values = Mapping[str, object]

@@ -17,8 +17,8 @@ from lib.chains.bio_anchors.published import (
 )
 from lib.core.facts import US_GDP_2020_USD
 from lib.core.presets import Preset
+from lib.core.ranges import with_uncertainty
 from lib.core.registry import Param, ParamSet, Spread
-from lib.tools.uncertainty.model import with_uncertainty
 
 T = COTRA_2020_TRENDS
 NONE_FROM, NONE_TO = 2020, 2100  # the years the two "none" weight sliders apply to

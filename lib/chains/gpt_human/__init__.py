@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from lib.core import units
-from lib.core.chain import Chain, Headline
+from lib.chains.gpt_human.charts import overlay
 from lib.chains.gpt_human.model import HORIZON_YEAR, GptHumanResult, cli_results, run, run_batch
 from lib.chains.gpt_human.params import PARAMS, PRESETS
-from lib.chains.gpt_human.charts import overlay
+from lib.core import units
+from lib.core.chain import Chain, Headline
 
 CHAIN = Chain(
     key="gpt-human",

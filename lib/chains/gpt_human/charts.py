@@ -7,13 +7,13 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from lib.core import units
 from lib.chains.gpt_human.derivation import Money
 from lib.chains.gpt_human.model import HORIZON_YEAR, GptHumanResult, GptHumanSeries, series
+from lib.core import units
 from lib.core.charts.labels import Box, frames, place_labels, text_size
 from lib.core.charts.look import COLORS, Chart, Figure, axis, log_axis, loss_axis, year_axis
-from lib.core.frontier import SCALE
 from lib.core.charts.overlay import Line, Overlay
+from lib.core.frontier import SCALE
 
 # Reference budgets: hues and dashes far apart (not three greys), none of them the cost line's
 # orange or "your budget"'s black.

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from lib.core import dollars
 from lib.chains.gpt_human.model import GptHumanResult, Values, format_year
 from lib.chains.gpt_human.params import PARAMS
+from lib.core import dollars
 from lib.core.frontier import ON_GPT3_SCALE, chinchilla
 from lib.core.units import sci, short, usd
 

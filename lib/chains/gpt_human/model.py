@@ -42,9 +42,9 @@ from typing import Literal
 import numpy as np
 from numpy.typing import NDArray
 
-from lib.core.chain import HeadlineBatch, headline_batch
 from lib.chains.gpt_human.params import PARAMS
 from lib.core import frontier
+from lib.core.chain import HeadlineBatch, headline_batch
 from lib.core.scaling_laws import strong_scenario
 from lib.core.units import PF_DAY_FLOP, format_number, month, usd
 

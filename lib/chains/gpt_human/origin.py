@@ -17,10 +17,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from lib.data.trends import model as trends
 from lib.core import units
 from lib.core.problems import Problem, at
 from lib.core.registry import Value
+from lib.data.trends import model as trends
 
 ORIGIN_KEY = "origin"
 ORIGINS = ("essay", "latest")

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from lib.core.presets import Preset
-from lib.core.registry import Param, ParamSet, Source, Spread
 from lib.core.frontier import LAW_KEYS, ON_GPT3_SCALE
+from lib.core.presets import Preset
+from lib.core.ranges import with_uncertainty
+from lib.core.registry import Param, ParamSet, Source, Spread
 from lib.core.shared_params import BESIROGLU_PARAMS, FIT_B, FIT_K, HOFFMANN_PARAMS, HUMAN, K_ALPHA, K_CC
-from lib.tools.uncertainty.model import with_uncertainty
 
 GWERN = Source("Gwern 2020, 'The Scaling Hypothesis', footnote 20", "https://gwern.net/scaling-hypothesis")
 AMODEI = Source("Amodei & Hernandez 2018, 'AI and Compute'", "https://openai.com/research/ai-and-compute")

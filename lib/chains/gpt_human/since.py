@@ -13,10 +13,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from lib.data.trends import model as trends
-from lib.core import units
 from lib.chains.gpt_human.params import DOUBLING_AMODEI_MONTHS as ESSAY_MONTHS
+from lib.core import units
 from lib.core.registry import Value
+from lib.data.trends import model as trends
 
 
 @dataclass(frozen=True)

@@ -7,12 +7,12 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from lib.data import files as data
-from lib.core import units
-from lib.core.chain import Chain, Headline
+from lib.chains.loss.charts import overlay
 from lib.chains.loss.model import COMPUTE_RANGE, LossResult, cli_results, evaluate, language_models, run_batch
 from lib.chains.loss.params import LAW_KEYS, LAW_NAMES, PARAMS, PRESETS
-from lib.chains.loss.charts import overlay
+from lib.core import units
+from lib.core.chain import Chain, Headline
+from lib.data import files as data
 
 
 def crossings_shown(values: Mapping[str, object]) -> tuple[str, ...]:

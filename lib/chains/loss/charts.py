@@ -7,12 +7,12 @@ from functools import lru_cache
 
 import numpy as np
 
-from lib.core import units
 from lib.chains.loss.model import COMPUTE_RANGE, LossResult
+from lib.core import units
 from lib.core.charts.labels import Box, frames, nested_sizes, place_labels, text_size
 from lib.core.charts.look import COLORS, LABEL_BG, Chart, Figure, axis, log_axis, loss_axis
-from lib.core.units import format_number
 from lib.core.charts.overlay import Line, Overlay
+from lib.core.units import format_number
 
 X_RANGE = COMPUTE_RANGE
 Y_RANGE = (0.4, 6.0)

@@ -14,13 +14,13 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from lib.chains.loss.params import GPT3_FLOP, LAW_KEYS, LAW_NAMES, ND_LAW_NAMES, ND_LAWS, PARAMS
 from lib.core import frontier
 from lib.core import scaling_laws as sl
 from lib.core.chain import HeadlineBatch, headline_batch
 from lib.core.memo import BoundedMemo
+from lib.core.ranges import quantile_bands
 from lib.core.shared_params import LAW_CONSTANTS
-from lib.tools.uncertainty.model import quantile_bands
-from lib.chains.loss.params import GPT3_FLOP, LAW_KEYS, LAW_NAMES, ND_LAW_NAMES, ND_LAWS, PARAMS
 from lib.core.units import PF_DAY_FLOP, format_number
 
 # Every loss chart spans the budget slider's range, ten points a decade: these nearly straight

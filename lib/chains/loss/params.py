@@ -9,11 +9,22 @@ from __future__ import annotations
 
 from lib.core import scaling_laws as sl
 from lib.core.presets import Preset
+from lib.core.ranges import with_uncertainty
 from lib.core.registry import Param, ParamSet, Source
-from lib.core.shared_params import (BESIROGLU, BESIROGLU_PARAMS, FIT_B, FIT_K, GPT3_FIT, HOFFMANN, HOFFMANN_PARAMS, HUMAN,
-                               K_ALPHA, K_CC, KAPLAN)
+from lib.core.shared_params import (
+    BESIROGLU,
+    BESIROGLU_PARAMS,
+    FIT_B,
+    FIT_K,
+    GPT3_FIT,
+    HOFFMANN,
+    HOFFMANN_PARAMS,
+    HUMAN,
+    K_ALPHA,
+    K_CC,
+    KAPLAN,
+)
 from lib.core.units import PF_DAY_FLOP, format_number
-from lib.tools.uncertainty.model import with_uncertainty
 
 GAO = Source("Gao 2021, Thoughts on the Alignment Implications of Scaling Language Models "
              "(strong vs weak capabilities scenarios); the values are our assumptions to argue over",

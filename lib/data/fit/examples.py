@@ -12,8 +12,8 @@ from functools import cache
 import numpy as np
 
 from lib.core import units
-from lib.data.fit.model import replication_points
 from lib.core.scaling_laws import BESIROGLU_2024 as B
+from lib.data.fit.model import replication_points
 
 
 @dataclass(frozen=True)

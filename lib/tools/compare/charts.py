@@ -15,8 +15,8 @@ import numpy as np
 
 from lib.core.charts.labels import frames, text_size
 from lib.core.charts.look import Chart, Figure, axis, log_axis, year_axis
-from lib.tools.compare.model import Comparison, HeadlineDiff
 from lib.core.charts.overlay import Overlay
+from lib.tools.compare.model import Comparison, HeadlineDiff
 
 OVERLAY_HEIGHT = 480
 # Waterfall bars in the colours the rest of the app uses for "more" and "less" (Okabe-Ito).

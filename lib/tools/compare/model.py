@@ -28,9 +28,9 @@ import numpy as np
 
 from lib.core import units
 from lib.core.chain import Chain, Headline, HeadlineBatch, HeadlineValue
-from lib.tools.links.model import Link
 from lib.core.registry import Value
 from lib.tools.compare.shapley import MAX_PLAYERS, coalitions, shapley_values
+from lib.tools.links.model import Link
 
 Method = Literal["exact", "groups"]
 MONEY_UNITS = ("USD", "$")  # the registry's spellings of a dollar amount, shown as '$1B'

@@ -16,11 +16,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import parse_qs, urlencode, urlsplit
 
-from lib.core.chain import Chain
 from lib.chains import CHAINS
-from lib.tools.positions.model import POSITION_KEY, POSITIONS, Position, find
+from lib.core.chain import Chain
 from lib.core.problems import Problem, at, quote
 from lib.core.registry import Value
+from lib.tools.positions.model import POSITION_KEY, POSITIONS, Position, find
 
 # Longer than any link the app writes by orders of magnitude; past it a paste is not a link.
 MAX_LINK_CHARS = 20_000

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from lib.chains.bio_anchors.model import BioAnchorsResult
 from lib.core import units
 from lib.core.chain import HeadlineValue
-from lib.chains.bio_anchors.model import BioAnchorsResult
 from lib.core.charts.look import COLORS, LABEL_BG, Chart, Figure, axis, year_axis
 
 TIMELINE_HEIGHT = 440
