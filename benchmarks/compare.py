@@ -1,6 +1,6 @@
 """How long a comparison of two links takes to compute, per chain: ``python benchmarks/compare.py``.
 
-Three cases per chain, each the median of ``--repeats`` runs of :func:`lib.compare.compare_links`
+Three cases per chain, each the median of ``--repeats`` runs of :func:`lib.tools.compare.model.compare_links`
 (reading both links included):
 - ``one``: a single parameter differs (2 coalitions);
 - ``twelve``: twelve numbers differ, the most split one by one (2^12 = 4,096 coalitions);

@@ -168,7 +168,7 @@ def _flags(args: Sequence[str]) -> tuple[Flags, list[str]]:
 
 
 def _trend(args: Sequence[str]) -> int:
-    """``trend key=value ...``: the log-linear fit of training compute over the chosen models (lib/trends.py)."""
+    """``trend key=value ...``: the log-linear fit of training compute over the chosen models (lib/data/trends/model.py)."""
     from lib.data.files import load
     from lib.data.trends import model as trends
 
@@ -185,7 +185,7 @@ def _trend(args: Sequence[str]) -> int:
 
 
 def _fit(args: Sequence[str]) -> int:
-    """``fit FILE.csv``: Huber/L-BFGS fit with bootstrap intervals (lib/fitting.py)."""
+    """``fit FILE.csv``: Huber/L-BFGS fit with bootstrap intervals (lib/data/fit/model.py)."""
     from lib.data.fit import model as fitting
 
     if len(args) != 1:

@@ -4,7 +4,8 @@ import streamlit as st
 
 from lib import ui
 from lib.chains import CHAINS, get
-from lib.tools.summary.model import milestones, timeline_figure
+from lib.tools.summary.charts import timeline_figure
+from lib.tools.summary.model import milestones
 
 ui.ensure_app_navigation()
 

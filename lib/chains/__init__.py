@@ -1,6 +1,6 @@
 """Every chain of reasoning, collected from the packages in this folder.
 
-Each subpackage exports one ``CHAIN`` (:class:`lib.chain.Chain`); :data:`CHAINS` holds them in
+Each subpackage exports one ``CHAIN`` (:class:`lib.core.chain.Chain`); :data:`CHAINS` holds them in
 their declared order and drives navigation, the home page, the Sources page, the CLI, the page
 tests and the benchmark. Adding a chain means adding its package here and its page file.
 

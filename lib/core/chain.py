@@ -34,7 +34,7 @@ Batch = dict[str, np.ndarray]
 class Headline:
     """One quoted result: key (JSON and CSV name), label, unit and how to print a value.
 
-    For comparing two views (lib.compare): ``scale`` says whether differences are read on a log
+    For comparing two views (lib.tools.compare.model): ``scale`` says whether differences are read on a log
     scale (a compute or a multiplier: '2.1 orders of magnitude', not '6.9e29 FLOP'), and
     ``horizon`` is the value that stands in for "does not exist" (never affordable, after 2100),
     the chart's horizon; without one, a difference involving a missing value is not decomposed.

@@ -5,7 +5,7 @@ data/cpi_us.csv (US BLS CPI-U annual averages). Years between listed ones are
 interpolated geometrically; years after the last listed one take its level,
 and the caller is told so in words.
 
-The "1% of US GDP (2020)" budget is computed from :mod:`lib.facts` rather than
+The "1% of US GDP (2020)" budget is computed from :mod:`lib.core.facts` rather than
 stored in data/reference_budgets.csv, so the GDP figure has a single source.
 """
 

@@ -1,7 +1,7 @@
 """Each scaling law's loss along its compute-optimal frontier, from parameter values, and its inverse.
 
 The Loss page draws all four laws; the GPT-human chain follows one of them (its ``law``) down to
-a human-level target. Both read the same shared constants (:mod:`lib.shared_params`), so a
+a human-level target. Both read the same shared constants (:mod:`lib.core.shared_params`), so a
 constant moved on one page moves the curve on the other. Values may be numpy arrays (a batch).
 
 Pure: numpy only.
@@ -26,7 +26,7 @@ ON_GPT3_SCALE = tuple(k for k in LAW_KEYS if SCALE[k] == SCALE["gpt3"])
 
 
 def _constants(key: str, v: Values) -> list[object]:
-    """Law ``key``'s constants from ``v``, in the order its formula takes them (lib.shared_params.LAW_CONSTANTS)."""
+    """Law ``key``'s constants from ``v``, in the order its formula takes them (lib.core.shared_params.LAW_CONSTANTS)."""
     return [v[p.key] for p in LAW_CONSTANTS[key]]
 
 

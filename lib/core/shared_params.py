@@ -3,12 +3,12 @@
 The Loss page and the GPT-human page both rest on the GPT-3 fit L = k·C^-b (C in PF-days) and
 on a human-level loss on that fit's scale; the GPT-human page can also take its loss curve from
 the Loss page's other laws (Kaplan's L(C_min), Hoffmann's and the replication's L(N, D) along
-their compute-optimal frontiers), whose constants are then shared as well. Each chain's :class:`lib.registry.ParamSet` includes
+their compute-optimal frontiers), whose constants are then shared as well. Each chain's :class:`lib.core.registry.ParamSet` includes
 these very declarations, so the key, bounds, default and source cannot drift apart; pages keep a
-value set on one page for every other page in the same session (lib/ui.py), and links carry it.
+value set on one page for every other page in the same session (lib/ui/), and links carry it.
 
 The GPT-human page's old names for them (``coef``, ``exp``, ``loss``) still open: the one map of
-renamed keys is :data:`lib.registry.RENAMED_KEYS`.
+renamed keys is :data:`lib.core.registry.RENAMED_KEYS`.
 
 Pure: no Streamlit, no I/O.
 """
@@ -79,7 +79,7 @@ HOFFMANN_PARAMS = _chinchilla_params("h", "Hoffmann", sl.HOFFMANN_2022, HOFFMANN
 BESIROGLU_PARAMS = _chinchilla_params("b", "Replication", sl.BESIROGLU_2024, BESIROGLU, sl.BESIROGLU_2024_SE, 0.01)
 
 # The constants of each law, by the law's key (the Loss page's toggles, the GPT-human page's `law`), in the
-# order its formula in lib.scaling_laws takes them (lib.frontier relies on it).
+# order its formula in lib.core.scaling_laws takes them (lib.core.frontier relies on it).
 LAW_CONSTANTS: dict[str, tuple[Param, ...]] = {
     "gpt3": (FIT_K, FIT_B), "kaplan": (K_ALPHA, K_CC), "hoffmann": HOFFMANN_PARAMS, "besiroglu": BESIROGLU_PARAMS}
 

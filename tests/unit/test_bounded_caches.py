@@ -1,7 +1,7 @@
 """No cache grows with the number of distinct links: every cache in the app's code has a bound.
 
 A hosted instance sees thousands of different links. Any cache keyed on what a link carries must
-evict (``st.cache_data(max_entries=...)``, ``lru_cache(maxsize=N)``, :class:`lib.memo.BoundedMemo`);
+evict (``st.cache_data(max_entries=...)``, ``lru_cache(maxsize=N)``, :class:`lib.core.memo.BoundedMemo`);
 an unbounded ``functools.cache`` is allowed only on a function with no arguments (one entry per
 process). The load benchmark measures the memory; this scan keeps a new cache from slipping in.
 """

@@ -1,8 +1,8 @@
-"""Chart rules (lib/charts.py and the chart builders): what a person on a phone or a projector sees.
+"""Chart rules (lib/core/charts/look.py and the chart builders): what a person on a phone or a projector sees.
 
 Geometry is estimated, not rendered: a label's box from its text length and font size
-(lib.charts.text_size), placed in the plot area a figure gets at each screen width
-(lib.charts.frames: the figure's height minus margins and its legend). The estimates were
+(lib.core.charts.labels.text_size), placed in the plot area a figure gets at each screen width
+(lib.core.charts.labels.frames: the figure's height minus margins and its legend). The estimates were
 checked against Plotly's own layout in Chromium: they never make the plot larger than it is.
 """
 
@@ -462,7 +462,7 @@ def test_what_streamlit_is_sent_is_what_plotly_would_send(name, fig):
     sent = plotly.tools.return_figure_from_figure_or_data(fig.sendable(), validate_figure=True)
     plotly_own = json.loads(plotly.io.to_json(fig.plotly.to_dict()))
     # plotly.py fills an empty template with its default one (most of a small figure's JSON);
-    # the browser is sent none, and lib/charts.py sets every style itself.
+    # the browser is sent none, and lib/core/charts/look.py sets every style itself.
     plotly_own["layout"]["template"] = {"layout": {}}
     plotly_own["layout"].setdefault("annotations", [])
     assert json.loads(plotly.io.to_json(sent, validate=False)) == plotly_own

@@ -1,4 +1,4 @@
-"""CPI conversion and reference budgets (data/cpi_us.csv, data/reference_budgets.csv, lib/facts.py)."""
+"""CPI conversion and reference budgets (data/cpi_us.csv, data/reference_budgets.csv, lib/core/facts.py)."""
 
 import pytest
 

@@ -1,4 +1,4 @@
-"""Fitting a scaling law (lib/fitting.py): known constants recovered from synthetic points, bad data refused."""
+"""Fitting a scaling law (lib/data/fit/model.py): known constants recovered from synthetic points, bad data refused."""
 
 import numpy as np
 import pytest

@@ -1,4 +1,4 @@
-"""Reading a pasted link (lib.links) and ``python -m lib compare``: the same rules as the chain's own page."""
+"""Reading a pasted link (lib.tools.links.model) and ``python -m lib compare``: the same rules as the chain's own page."""
 
 from __future__ import annotations
 

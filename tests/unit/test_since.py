@@ -1,4 +1,4 @@
-"""What happened since the essay (lib/trends.py since_essay, lib/chains/gpt_human/since.py) on Epoch AI's export."""
+"""What happened since the essay (lib/data/trends/model.py since_essay, lib/chains/gpt_human/since.py) on Epoch AI's export."""
 
 import numpy as np
 import pytest

@@ -7,7 +7,8 @@ import pytest
 
 from lib.chains import get
 from lib.core.chain import HeadlineValue
-from lib.tools.summary.model import milestones, timeline_figure
+from lib.tools.summary.charts import timeline_figure
+from lib.tools.summary.model import milestones
 
 BIO = get("bio-anchors").run({})
 

@@ -1,4 +1,4 @@
-"""Compute trends (lib/trends.py) against synthetic data of known doubling and Sevilla et al. 2022's eras."""
+"""Compute trends (lib/data/trends/model.py) against synthetic data of known doubling and Sevilla et al. 2022's eras."""
 
 from __future__ import annotations
 

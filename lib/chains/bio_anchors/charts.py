@@ -80,7 +80,7 @@ def compute_figure(result: BioAnchorsResult, runs: pd.DataFrame | None = None) -
                meta={"column": "Affordable compute, largest run (FLOP)"},
                hover="%{x}: %{y:.2e} FLOP affordable<extra></extra>")
     if runs is not None and len(runs):
-        # The real largest run of each year (lib/trends.py, largest_per_year) against the affordable line.
+        # The real largest run of each year (lib/data/trends/model.py, largest_per_year) against the affordable line.
         chart.add(x=runs["year"].to_numpy(), y=runs["compute"].to_numpy(), mode="markers", showlegend=False,
                   name="Largest real run of the year (Epoch AI)", meta={"csv": False},
                   marker={"size": 9, "color": "black", "symbol": "diamond-open", "line": {"width": 2}},

@@ -45,7 +45,7 @@ ALGO_CHOICES = ("rule", "global")
 # (no source gives these ranges).
 TREND_NOTE = "the ends of the Faster and Slower trends presets as its 80% interval, a range we chose"
 
-# With the uncertainty view's controls (draws, seed, a range per number): lib/uncertainty.py.
+# With the uncertainty view's controls (draws, seed, a range per number): lib/core/ranges.py.
 PARAMS = with_uncertainty(ParamSet(
     model="bio-anchors",
     params=(

@@ -132,7 +132,7 @@ def compute_figure(series: GptHumanSeries, result: GptHumanResult, runs: pd.Data
                    essay_flop: np.ndarray | None = None) -> Figure:
     """Largest training run over time against the compute a GPT-human needs.
 
-    ``runs``: real record-setting runs (lib/trends.py, ``records_since``: model, publication_date,
+    ``runs``: real record-setting runs (lib/data/trends/model.py, ``records_since``: model, publication_date,
     year, compute), drawn as points; ``essay_flop``: the essay's trend on ``series.frontier_years``,
     drawn when the user's differs. The view ends :data:`OOM_PAST` orders of magnitude above the
     compute needed (the series itself, and the CSV, run on to the model's horizon).

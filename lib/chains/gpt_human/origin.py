@@ -46,7 +46,7 @@ class Reference:
 
 
 def latest_reference(t: pd.DataFrame, cpi: pd.DataFrame) -> Reference:
-    """The largest run by compute of ``t`` (:func:`lib.trends.prepared` rows), its cost moved from 2023 dollars to its year's."""
+    """The largest run by compute of ``t`` (:func:`lib.data.trends.model.prepared` rows), its cost moved from 2023 dollars to its year's."""
     row = t.loc[t["compute"].idxmax()]
     year = int(np.floor(row["year"]))
     cost = pd.to_numeric(pd.Series([row.get("training_cost_2023_usd")]), errors="coerce").iloc[0]

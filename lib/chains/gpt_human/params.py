@@ -23,7 +23,7 @@ DOUBLING_SEVILLA_MONTHS = 6.0  # Sevilla et al. 2022: ~6 months in the deep-lear
 DOUBLING_RANGE = Source("Amodei & Hernandez 2018 (3.4 months, 2012-2018) and Sevilla et al. 2022 (~6 months, "
                         "deep-learning era)", "https://arxiv.org/abs/2202.05924")
 
-# The fit and the human-level loss are shared with the Loss page (lib/shared_params.py), whose
+# The fit and the human-level loss are shared with the Loss page (lib/core/shared_params.py), whose
 # bounds keep every corner finite; the model clamps to them, so no input can produce inf or NaN.
 LAW_LABELS = ("GPT-3 fit (the essay's)", "Kaplan 2020 L(C_min)", "Chinchilla (Hoffmann 2022), compute-optimal",
               "Replication (Besiroglu 2024), compute-optimal")
@@ -33,7 +33,7 @@ def _for_law(law: str, params: tuple[Param, ...]) -> tuple[Param, ...]:
     return tuple(replace(p, active_when=("law", law)) for p in params)
 
 
-# With the uncertainty view's controls (draws, seed, a range per number): lib/uncertainty.py.
+# With the uncertainty view's controls (draws, seed, a range per number): lib/core/ranges.py.
 PARAMS = with_uncertainty(ParamSet(
     model="gpt-human",
     params=(

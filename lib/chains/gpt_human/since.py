@@ -1,7 +1,7 @@
 """What happened since the essay: the real largest training runs against its doubling trend and the user's.
 
 Pure: the chain's values and Epoch AI's export (data/epoch_compute.csv) in, runs, a trend line and a
-sentence out. The arithmetic is lib/trends.py's (``since_essay``).
+sentence out. The arithmetic is lib/data/trends/model.py's (``since_essay``).
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ class Since:
 def what_happened(values: Mapping[str, Value], table: pd.DataFrame) -> Since:
     """The essay's and the user's trend at the export's last date against its largest run, in one paragraph.
 
-    ``table``: the export as :func:`lib.trends.prepared` gives it (the page: :func:`lib.trends.packaged`).
+    ``table``: the export as :func:`lib.data.trends.model.prepared` gives it (the page: :func:`lib.data.trends.model.packaged`).
     """
     ref_flop = float(values["ref_pfd"]) * units.PF_DAY_FLOP  # type: ignore[arg-type]
     start, doubling = float(values["start"]), float(values["doubling"])  # type: ignore[arg-type]

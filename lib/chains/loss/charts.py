@@ -143,7 +143,7 @@ def _budget(chart: Chart, result: LossResult, screens: list) -> list[Box]:
 def _labels(chart: Chart, result: LossResult, curves: dict, screens: list, avoid: list[Box], lines: list) -> None:
     """Direct labels: curve names at their right-hand ends, the human line, compute-only and notable models.
 
-    Placed by :func:`lib.charts.place_labels`, so none overlaps another on a phone or a desktop;
+    Placed by :func:`lib.core.charts.labels.place_labels`, so none overlaps another on a phone or a desktop;
     a notable model without room keeps its name in the hover.
     """
     right = float(np.log10(X_RANGE[1]))

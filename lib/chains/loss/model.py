@@ -3,7 +3,7 @@
 :func:`run_batch` gives the headlines for arrays of parameter values; :func:`evaluate` gives the
 single view's full :class:`LossResult` (curves, allocations, IsoFLOP valleys, scored notable
 models, the labels the legend prints) and takes its headlines from :func:`run_batch`. Formulas
-live in :mod:`lib.scaling_laws`.
+live in :mod:`lib.core.scaling_laws`.
 """
 
 from __future__ import annotations

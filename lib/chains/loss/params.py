@@ -1,6 +1,6 @@
 """The Loss page's parameters and presets: every default points at a published table.
 
-Constants come from :mod:`lib.scaling_laws` (Kaplan 2020, the GPT-3 fit, Hoffmann 2022,
+Constants come from :mod:`lib.core.scaling_laws` (Kaplan 2020, the GPT-3 fit, Hoffmann 2022,
 Besiroglu 2024); scenario values (floors, bend) are this project's assumptions to argue over, and
 their help text says so.
 """
@@ -45,7 +45,7 @@ def _toggle(key: str) -> Param:
     return Param(key, f"Show {name}", "", True, f"Draw the {name} curve.", LAW_SOURCES[key], kind="bool")
 
 
-# With the uncertainty view's controls (draws, seed, a range per number): lib/uncertainty.py.
+# With the uncertainty view's controls (draws, seed, a range per number): lib/core/ranges.py.
 PARAMS = with_uncertainty(ParamSet(
     "loss",
     (

@@ -4,8 +4,8 @@ One template for all pages: readable on a projector and on a phone, log axes wit
 one colour per law or anchor wherever it appears. Builders are pure (data in, ``go.Figure``
 out) so tests can inspect them without a browser.
 
-Labels are placed by :mod:`lib.chart_labels`, not left to Plotly; CSV downloads are built by
-:mod:`lib.chart_data`.
+Labels are placed by :mod:`lib.core.charts.labels`, not left to Plotly; CSV downloads are built by
+:mod:`lib.core.charts.tables`.
 """
 
 from __future__ import annotations
@@ -61,7 +61,7 @@ BASE_LAYOUT: dict[str, object] = {
     "plot_bgcolor": "white",
     "font": {"size": FONT_SIZE, "color": "#2a2a2a", "family": "'Source Sans', 'Source Sans Pro', sans-serif"},
     # Placed in the figure's bottom margin, which holds its rows on a phone; Chart.figure hangs it
-    # from just under the axis title (lib.chart_labels.margins).
+    # from just under the axis title (lib.core.charts.labels.margins).
     "legend": {"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0, "xanchor": "left",
                "font": {"size": LEGEND_SIZE}, "tracegroupgap": 0},
     "hovermode": "closest",
@@ -71,7 +71,7 @@ BASE_LAYOUT: dict[str, object] = {
                            "hoverClosestCartesian", "hoverCompareCartesian"],
                 "bgcolor": "rgba(255,255,255,0.8)"},
 }
-# Margins are fixed (lib.chart_labels.margins), never grown by Plotly while it draws.
+# Margins are fixed (lib.core.charts.labels.margins), never grown by Plotly while it draws.
 GRID = {"showgrid": True, "gridcolor": "#e5e5e5", "zeroline": False, "linecolor": "#999", "showline": True,
         "automargin": False, "ticks": "outside", "ticklen": 4, "tickcolor": "#999"}
 # A translucent white box behind direct labels, so the lines under them do not cut the text.
@@ -207,8 +207,8 @@ class Chart:
     def figure(self, *, height: int = 520, csv: dict[str, str] | None = None, **layout: object) -> Figure:
         """The figure; ``csv`` names the x and y columns of its download ({"x": ..., "y": ...}, with units).
 
-        ``margin`` overrides :data:`lib.chart_labels.MARGIN`; the legend's room is added to it, as
-        :func:`lib.chart_labels.frames` assumes when labels are placed.
+        ``margin`` overrides :data:`lib.core.charts.labels.MARGIN`; the legend's room is added to it, as
+        :func:`lib.core.charts.labels.frames` assumes when labels are placed.
         """
         legend = self.legend_names() if layout.get("showlegend", True) else []
         overrides: dict[str, int] = layout.pop("margin", {})  # type: ignore[assignment]

@@ -1,4 +1,4 @@
-"""A chain's main chart as plain lines, so two views of it can be drawn over each other (lib.compare_charts).
+"""A chain's main chart as plain lines, so two views of it can be drawn over each other (lib.tools.compare.charts).
 
 Each chain declares ``Chain.overlay(values, result) -> Overlay``. Pure: no Streamlit, no Plotly.
 """

@@ -47,7 +47,7 @@ class Spread:
 
     ``sourced`` ranges come from the cited source and are on in the uncertainty view; the others
     are this project's choice (``note`` says why), offered but off until a user turns them on.
-    lib/uncertainty.py moves the interval with the slider and draws from it.
+    lib/core/ranges.py moves the interval with the slider; lib/tools/uncertainty/ draws from it.
     """
 
     low: float

@@ -1,6 +1,6 @@
 """The fit-your-own page's chart: the points, the fitted curve and its bootstrap band, out to a budget and a target.
 
-Pure: a :class:`lib.fitting.Fit` and the points in, a figure out.
+Pure: a :class:`lib.data.fit.model.Fit` and the points in, a figure out.
 """
 
 from __future__ import annotations

@@ -250,7 +250,7 @@ def compute_for_loss(form: str, constants: dict[str, float] | dict[str, Array], 
     """The compute at which :func:`curve` reaches ``target``; NaN where the target is at or below E.
 
     The compute form inverts L = E + A·C^(-α) as C = (A / (L - E))^(1/α); the Chinchilla form uses
-    :func:`lib.scaling_laws.chinchilla_frontier_compute` (its compute-optimal frontier). Constants may be
+    :func:`lib.core.scaling_laws.chinchilla_frontier_compute` (its compute-optimal frontier). Constants may be
     arrays (the bootstrap refits): one compute per set.
     """
     from lib.core.scaling_laws import ChinchillaLaw, chinchilla_frontier_compute

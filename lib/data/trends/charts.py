@@ -1,6 +1,6 @@
 """The compute-trends chart: notable models' training compute by date, the fit, and doubling times to compare.
 
-Pure: a :class:`lib.trends.Trend` (or the points alone, when no fit exists) in, a figure out.
+Pure: a :class:`lib.data.trends.model.Trend` (or the points alone, when no fit exists) in, a figure out.
 """
 
 from __future__ import annotations

@@ -1,9 +1,9 @@
 """Two views of one chain: their headlines, the parameters that differ, and who accounts for the difference.
 
 For each headline the difference B − A is split among the parameters that differ by exact
-Shapley values (:mod:`lib.shapley`): every coalition of parameters switched from A's value to
+Shapley values (:mod:`lib.tools.compare.shapley`): every coalition of parameters switched from A's value to
 B's is one row of a single batch through the chain's own ``run_batch``, so no model is written
-twice and 2^k coalitions cost one vectorised call. Up to :data:`~lib.shapley.MAX_PLAYERS`
+twice and 2^k coalitions cost one vectorised call. Up to :data:`~lib.tools.compare.shapley.MAX_PLAYERS`
 parameters each are a player; beyond that, the registry's groups (the sidebar sections) are
 the players, each switching all of its differing parameters together.
 
@@ -136,7 +136,7 @@ def players_for(chain: Chain, keys: tuple[str, ...]) -> tuple[tuple[Player, ...]
 
 def coalition_batch(chain: Chain, a: Mapping[str, Value], b: Mapping[str, Value],
                     players: tuple[Player, ...]) -> dict[str, Any]:
-    """One row per coalition (as :func:`lib.shapley.coalitions` orders them): B's values for its players, A's elsewhere."""
+    """One row per coalition (as :func:`lib.tools.compare.shapley.coalitions` orders them): B's values for its players, A's elsewhere."""
     members = coalitions(len(players))
     batch: dict[str, Any] = {k: a[k] for k in chain.params.keys}
     for j, player in enumerate(players):

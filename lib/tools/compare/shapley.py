@@ -20,7 +20,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 # 2^12 = 4,096 coalitions: one batch every chain evaluates in well under a second. Beyond this a
-# comparison groups its parameters (lib.compare).
+# comparison groups its parameters (lib.tools.compare.model).
 MAX_PLAYERS = 12
 
 

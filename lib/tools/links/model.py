@@ -5,7 +5,7 @@ A person pastes whatever their browser's address bar held: a full URL on any hos
 perhaps with spaces around it. :func:`read_link` finds the chain from the path's last segment
 (a page's url_path) and reads the query exactly as that chain's page reads it: a position first,
 then the link's own values, each checked by the registry (clamped, defaulted or dropped, with
-a :class:`~lib.problems.Problem` for each). :func:`link_to` writes the canonical path back.
+a :class:`~lib.core.problems.Problem` for each). :func:`link_to` writes the canonical path back.
 
 Pure: no Streamlit, no I/O.
 """

@@ -33,7 +33,7 @@ POSITION_KEY = "position"
 
 @dataclass(frozen=True)
 class Position:
-    """A named view: values per chain (``"shared"`` for :mod:`lib.shared_params`), with its passage.
+    """A named view: values per chain (``"shared"`` for :mod:`lib.core.shared_params`), with its passage.
 
     ``choices`` lists, in words, each value set and whether the source states it or we read it in;
     ``silent`` names the chains the source says nothing about (left at their defaults).
