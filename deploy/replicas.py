@@ -43,7 +43,7 @@ def nginx_config(directory: Path, port: int, replica_ports: list[int]) -> str:
         upstreams.append(f"    upstream r{i} {{\n        server 127.0.0.1:{own} max_fails=1 fail_timeout=5s;\n"
                          f"{backups}    }}")
     text = TEMPLATE.read_text()
-    for key, value in {"DIR": str(directory), "PORT": str(port), "SPLIT": split, "STATIC": str(static_files()),
+    for key, value in {"DIR": str(directory), "PORT": str(port), "SPLIT": split, "STATIC": str(directory / "static"),
                        "ROUTES": " ".join(f"{r} {r};" for r in routes), "UPSTREAMS": "\n".join(upstreams)}.items():
         text = text.replace(f"@{key}@", value)
     return text
@@ -113,6 +113,11 @@ class Replicas:
         # (mkdtemp makes the folder private), or every response too big for memory buffers
         # (Streamlit's larger JavaScript modules) is cut short, and the page draws no chart.
         self.directory.chmod(0o755)
+        # The workers (nobody) serve Streamlit's frontend files from a copy in that folder: the installed
+        # ones may sit in a project cloned where other users cannot read (a 0700 folder, root's home).
+        shutil.copytree(static_files(), self.directory / "static", dirs_exist_ok=True)
+        for path in (self.directory / "static").rglob("*"):
+            path.chmod(0o755 if path.is_dir() else 0o644)
         conf = self.directory / "nginx.conf"
         conf.write_text(nginx_config(self.directory, self.port, self.replica_ports()))
         self.proxy = subprocess.Popen([NGINX, "-p", str(self.directory), "-c", str(conf), "-g", "daemon off;"],
