@@ -71,7 +71,7 @@ def main(argv: Sequence[str]) -> int:
               "[--samples N [--seed S]] [--sensitivity]")
         print("       --samples N: draws of every ranged number, 0 to 100,000 (0 = none); --seed S: 0 to 2,147,483,647")
         print("       python -m lib positions   (the essays' positions, with their sources and values, as JSON)")
-        print("       python -m lib trend [start=2010 end=2025 domain=all|language frontier=all|flagged|top10]   "
+        print("       python -m lib trend [since=2010 until=2025 domain=all|language frontier=all|flagged|top10]   "
               "(training-compute doubling time of Epoch AI's notable models, with its 80% interval, as JSON)")
         print("       python -m lib fit FILE.csv   (a scaling law fitted to compute,loss or params,tokens,loss points, "
               "with 80% intervals, as JSON)")
@@ -174,7 +174,7 @@ def _trend(args: Sequence[str]) -> int:
 
     try:
         values = parse_args(trends.PARAMS, args)
-        values |= {k: int(values[k]) for k in ("start", "end")}
+        values |= {k: int(values[k]) for k in ("since", "until")}
         trend = trends.run(load("epoch_compute").table, values)
     except (UsageError, trends.TrendError) as err:
         print(f"error: {err}", file=sys.stderr)

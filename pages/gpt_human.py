@@ -105,13 +105,15 @@ def draw(values: dict) -> None:
     here, there = st.columns([3, 2], vertical_alignment="center")
     here.caption(
         (f"The chain starts from **{latest.model}**, the largest run in Epoch AI's data ({latest.when}, "
-         f"{units.flop(latest.compute_flop)}, Epoch's cost estimate moved to {latest.start} dollars), at the start of "
+         f"{units.flop(latest.compute_flop)}" + (f", {latest.rating}" if latest.rating else "")
+         + f"; Epoch's cost estimate moved to {latest.start} dollars), at the start of "
          f"{latest.start}, as the essay starts GPT-3 (May 2020) at the start of 2020.")
         if starts_at is not None else
         "The chain starts from the reference model above at the start of the start year (the essay's: GPT-3 in 2020).")
-    there.button(f"Start from today's frontier: {latest.model} ({latest.start})" if other == "latest"
-                 else "Back to the essay's GPT-3 (2020)", key="_gpt_origin",
-                 on_click=ui.set_values, args=(chain.params, origin.origin_values(other, chain.params.defaults())))
+    with there:
+        ui.values_button(f"Start from today's frontier: {latest.model} ({latest.start})" if other == "latest"
+                         else "Back to the essay's GPT-3 (2020)", chain.params,
+                         origin.origin_values(other, chain.params.defaults()), key="_gpt_origin")
 
     st.subheader("When does it become affordable?")
     # The uncertainty views join the cost chart's tabs (ui.chain_views), as on the other chain pages.
@@ -119,16 +121,12 @@ def draw(values: dict) -> None:
                                                 "gpt_human_cost", "cost", link)}
     ui.chain_views("gpt_view", chain, values, draws, views)
     st.subheader("When does the largest training run get there?")
-
-
-    def set_doubling(months: float) -> None:
-        st.session_state["doubling"] = months
-
-
     if float(values["doubling"]) != SLOW:
-        st.button(f"Try the later ~{SLOW:g}-month doubling (Sevilla et al. 2022)", on_click=set_doubling, args=(SLOW,))
+        ui.values_button(f"Try the later ~{SLOW:g}-month doubling (Sevilla et al. 2022)", chain.params,
+                         {"doubling": SLOW}, key="_gpt_doubling")
     else:
-        st.button(f"Back to {FAST:g} months (Amodei & Hernandez 2018)", on_click=set_doubling, args=(FAST,))
+        ui.values_button(f"Back to {FAST:g} months (Amodei & Hernandez 2018)", chain.params, {"doubling": FAST},
+                         key="_gpt_doubling")
     since = what_happened(values, trends.packaged())
     st.markdown(since.text)
     ui.chart(compute_figure(curves, result, since.runs, since.essay_flop(curves.frontier_years)), "frontier_compute",

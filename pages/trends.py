@@ -61,14 +61,16 @@ def draw(values: dict) -> None:
                             f"({trends.BOOTSTRAP_DRAWS:,} resamples, our choice).")
         cols[1].metric("Growth", f"{units.times(10 ** trend.slope)} per year", f"{trend.slope:.2f} orders of magnitude",
                        delta_color="off", delta_arrow="off")
-    cols[2 if trend is not None else 0].metric("Models", f"{len(points)}", f"{int(values['start'])} to {int(values['end'])}",
+    cols[2 if trend is not None else 0].metric("Models", f"{len(points)}", f"{int(values['since'])} to {int(values['until'])}",
                    delta_color="off", delta_arrow="off")
-    ui.chart(trend_figure(points, trend, int(values["end"]), compare_rows()),
+    ui.chart(trend_figure(points, trend, int(values["until"]), compare_rows()),
              "compute_trend", "trend", ui.view_link(params, values))
     st.caption("Each point is one notable model (hover for its name, organisation, date, compute and Epoch's "
                "confidence). Solid: the fit over the window; dotted: extended five years; dashed: the doubling "
                "times the other pages assume, from the fit's value at the end of the window. "
                "Data: Epoch AI, Notable AI Models (CC BY 4.0), export of 2026-01-26.")
+    if values["frontier"] in trends.FRONTIER_NOTES:
+        st.caption(trends.FRONTIER_NOTES[values["frontier"]])
     if trend is not None:
         doubling = GPT.params["doubling"]
         months = min(max(round(trend.doubling_months, 2), doubling.min), doubling.max)

@@ -15,7 +15,7 @@ from streamlit.errors import StreamlitAPIException
 from lib.chains.gpt_human.origin import ORIGIN_KEY, origin_in, origin_values
 from lib.core.presets import Preset
 from lib.core.problems import Problem, oversized_problem, summarize
-from lib.core.registry import ParamSet, QueryCheck, Value
+from lib.core.registry import ParamSet, QueryCheck, Value, check_carried
 from lib.tools.links.model import position_in
 from lib.tools.positions.model import POSITION_KEY
 from lib.ui.session import add_stops, apply_position, seed, session_values, state_key
@@ -23,24 +23,15 @@ from lib.ui.session import add_stops, apply_position, seed, session_values, stat
 # Streamlit 1.67 drops a whole query past these limits before any script sees it
 # (streamlit/runtime/state/query_params.py: sanitize_query_string); only the browser keeps it.
 STREAMLIT_MAX_FIELDS = 1000
-
-
 STREAMLIT_MAX_CHARS = 512 * 1024
-
 
 # URL keys that belong to the app frame (widgets in app.py, before pg.run()) rather than to a page:
 # every page keeps them in the address as they are and does not report them.
 FRAME_KEYS: tuple[str, ...] = ()
 
-
 _ARRIVED = "_link_page"  # the page whose link was checked last: a different one means we just arrived
-
-
 _OVERSIZED = "_link_oversized"  # (page, raw query) that the browser probe sent back
-
-
 _PROBE_KEY = "_link_probe"
-
 
 # Runs in the app page (components v2 are not sandboxed) and reports the address's query only when
 # Streamlit will have ignored it, so an ordinary page load sends nothing back.
@@ -68,12 +59,13 @@ def check_link(params: ParamSet, presets: Sequence[Preset] = (), keep: Sequence[
     if st.session_state.get(_ARRIVED) == params.model:
         return
     st.session_state[_ARRIVED] = params.model
+    carried, carried_problems = _check_carried(params)
     raw = {key: st.query_params.get_all(key) for key in st.query_params}
     # An empty query may be one Streamlit threw away for its size: only the browser can tell.
     st.session_state[state_key(params, "probe")] = not raw
     request, problems = _link_request(params, raw)
     check = params.check_query(request, ignore=(*FRAME_KEYS, *keep))
-    _store(params, presets, check, (*problems, *check.problems))
+    _store(params, presets, check, (*carried_problems, *problems, *check.problems), carried)
     _correct_address(params, raw, check, keep)
 
 
@@ -107,10 +99,32 @@ def _link_request(params: ParamSet, raw: Mapping[str, list[str]]) -> tuple[dict[
     return request, problems
 
 
-def _store(params: ParamSet, presets: Sequence[Preset], check: QueryCheck, problems: Sequence[Problem]) -> None:
+def _check_carried(params: ParamSet) -> tuple[dict[str, Value], list[Problem]]:
+    """Widget values this session holds for the page's keys, checked like a link's before any widget draws.
+
+    Pages share one session: a value set on another page must never reach a control that cannot
+    hold it (a slider raises on a value outside its range, and keeps raising until a new tab).
+    """
+    fixed: dict[str, Value] = {}
+    problems: list[Problem] = []
+    for param in params.params:
+        if param.key not in st.session_state:
+            continue
+        value = st.session_state[param.key]
+        checked, problem = check_carried(param, value)
+        fixed[param.key] = checked
+        if problem is not None:
+            problems.append(problem)
+        if checked != (tuple(value) if isinstance(value, list) else value):
+            seed(param, checked)
+    return fixed, problems
+
+
+def _store(params: ParamSet, presets: Sequence[Preset], check: QueryCheck, problems: Sequence[Problem],
+           carried: Mapping[str, Value] | None = None) -> None:
     extras: dict[str, list[float]] = {}
-    # Off-grid log values (from the link or a preset) become extra slider stops, kept exactly.
-    for values in (check.values, *(p.values for p in presets)):
+    # Off-grid log values (from the link, a preset or the session) become extra slider stops, kept exactly.
+    for values in (check.values, *(p.values for p in presets), carried or {}):
         add_stops(params, values, extras)
     st.session_state[state_key(params, "extras")] = extras
     st.session_state[state_key(params, "link_values")] = check.values

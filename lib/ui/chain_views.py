@@ -17,6 +17,7 @@ from lib.tools.uncertainty.charts import drivers_sentence, histogram_figure, tor
 from lib.tools.uncertainty.model import Draws, sensitivity
 from lib.ui.controls import open_control
 from lib.ui.output import chart, tabbed
+from lib.ui.session import then_whole_page
 
 
 def _switch_on_our_ranges(params: ParamSet) -> None:
@@ -50,7 +51,7 @@ def _uncertainty_summary(chain: Chain, draws: Draws) -> None:
                 + (f", or switch on this project's ranges for {', '.join(ours)}." if ours else "."),
                 icon=":material/info:")
         if ours:
-            st.button("Switch on our ranges", on_click=_switch_on_our_ranges, args=(params,),
+            st.button("Switch on our ranges", on_click=then_whole_page(_switch_on_our_ranges), args=(params,),
                       key=f"_{params.model}_our_ranges")
         return
     names = ", ".join(f"{r.param.label} ({r.param.format_value(r.clipped[0])} to {r.param.format_value(r.clipped[1])}"
@@ -121,7 +122,7 @@ def _tornado(chain: Chain, values: Mapping[str, Value], headline: Headline) -> N
         st.session_state[opener] = None
 
     st.selectbox("Open a parameter's controls", [s.param.label for s in swings], index=None, key=opener,
-                 on_change=on_open, placeholder="Pick one from the chart")
+                 on_change=then_whole_page(on_open), placeholder="Pick one from the chart")
 
 
 def _reason(draws: Draws, key: str) -> str:

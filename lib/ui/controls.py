@@ -16,7 +16,7 @@ from lib.core.ranges import DEFAULT_SAMPLES
 from lib.core.registry import Param, ParamSet, Value
 from lib.ui.address import check_link, mount_probe, show_problems
 from lib.ui.pickers import page_position_picker, preset_picker, preset_status
-from lib.ui.session import apply_values, remember, state_key
+from lib.ui.session import apply_values, remember, rerun_whole_page_if_asked, set_values, state_key, then_whole_page
 from lib.ui.share import share_link
 
 
@@ -153,6 +153,7 @@ def key_view(params: ParamSet, presets: Sequence[Preset], values: Mapping[str, V
 @st.fragment
 def _key_view(params: ParamSet, presets: tuple[Preset, ...], values: dict[str, Value], key: str,
               draw: Callable[[dict[str, Value]], None]) -> None:
+    rerun_whole_page_if_asked()
     # Run again by this fragment alone, ``values`` are those of the last full run: only ``key`` moved.
     left, right = st.columns([3, 1], vertical_alignment="bottom")
     with left:
@@ -175,3 +176,8 @@ def _control(params: ParamSet, key: str, drawn: Mapping[str, Value]) -> Value:
     extras: Mapping[str, list[float]] = st.session_state[state_key(params, "extras")]
     inactive = params.inactive_reason(key, _current_values(params, drawn)) if params[key].switchable else None
     return _widget(params[key], extras.get(key, ()), inactive)
+
+
+def values_button(label: str, params: ParamSet, values: Mapping[str, Value], key: str, **kwargs: object) -> None:
+    """A button that sets some of the page's values; every control and number follows, also from inside a fragment."""
+    st.button(label, key=key, on_click=then_whole_page(set_values), args=(params, dict(values)), **kwargs)  # type: ignore[arg-type]

@@ -8,8 +8,6 @@ from __future__ import annotations
 import streamlit as st
 
 _VIA_APP = "_ran_through_app"  # set by app.py's every run: this session has its navigation
-
-
 _NAV_RERUNS = "_navigation_reruns"
 
 

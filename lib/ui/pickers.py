@@ -21,14 +21,19 @@ def position_status(params: ParamSet | None = None, values: Mapping[str, Value] 
     position = current_position()
     if position is None:
         return "None chosen"
-    if params is not None and values is not None:
+    if params is not None and values is not None and _is_chain(params):
         changed = params.differences(values, position.chain_values(params.model))
         if changed:
             return f"{position.name} · {len(changed)} value{'s' if len(changed) != 1 else ''} changed here"
         return position.name
-    # The home page: every chain whose values have moved off the position since.
+    # The home page and the pages that are not a chain (positions set chains only): every chain whose
+    # values have moved off the position since.
     moved = [c for c in CHAINS if c.params.differences(session_values(c.params), position.chain_values(c.key))]
     return f"{position.name} · changed on {len(moved)} page{'s' if len(moved) != 1 else ''}" if moved else position.name
+
+
+def _is_chain(params: ParamSet) -> bool:
+    return any(c.key == params.model for c in CHAINS)
 
 
 def position_picker(params: ParamSet | None = None, values: Mapping[str, Value] | None = None,
@@ -39,7 +44,7 @@ def position_picker(params: ParamSet | None = None, values: Mapping[str, Value] 
         if position is None:
             return
         apply_position(position)
-        if params is not None and params.keys:
+        if params is not None and _is_chain(params):
             apply_values(params, position.chain_values(params.model))
 
     st.session_state[key] = None  # the box shows the status as its placeholder, never a stale pick

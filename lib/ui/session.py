@@ -5,7 +5,7 @@ Part of lib/ui/, the only place that imports Streamlit.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 import streamlit as st
 
@@ -21,14 +21,8 @@ def state_key(params: ParamSet, name: str) -> str:
 
 
 _CHAIN_VALUES = "_session_chain_values"  # {chain key: every value its page last had}
-
-
 _SHARED_VALUES = "_session_shared_values"  # {shared key: value}, from whichever page set it last
-
-
 _POSITION = "_session_position"  # the key of the position applied last
-
-
 LAST_CHAIN = "_session_last_chain"  # the chain whose page ran last
 
 
@@ -78,6 +72,29 @@ def set_values(params: ParamSet, values: Mapping[str, Value]) -> None:
     add_stops(params, values, st.session_state.setdefault(state_key(params, "extras"), {}))
     for key, value in values.items():
         seed(params[key], value)
+
+
+_RERUN_PAGE = "_rerun_whole_page"
+
+
+def then_whole_page(callback: Callable[..., None]) -> Callable[..., None]:
+    """``callback`` for a control drawn inside a fragment whose effect reaches controls outside it.
+
+    A control inside the key slider's fragment reruns only that fragment; a callback that sets the
+    other controls (an origin, a range, a section to open) would change nothing on screen. This one
+    asks the fragment to rerun the whole page first (:func:`rerun_whole_page_if_asked`).
+    """
+    def run(*args: object, **kwargs: object) -> None:
+        callback(*args, **kwargs)
+        st.session_state[_RERUN_PAGE] = True
+
+    return run
+
+
+def rerun_whole_page_if_asked() -> None:
+    """Called first in a fragment: rerun the whole page when a callback of :func:`then_whole_page` asked."""
+    if st.session_state.pop(_RERUN_PAGE, False):
+        st.rerun(scope="app")
 
 
 def add_stops(params: ParamSet, values: Mapping[str, Value], extras: dict[str, list[float]]) -> None:

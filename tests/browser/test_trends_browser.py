@@ -15,7 +15,7 @@ pytestmark = pytest.mark.browser
 def test_shared_trend_link_restores_the_fit_and_opens_the_gpt_human_page_with_it(server, page):
     page.goto(f"{server}/trends?end=2022&domain=language")
     wait_for_app(page)
-    expected = trends.run(load("epoch_compute").table, {**trends.PARAMS.defaults(), "end": 2022, "domain": "language"})
+    expected = trends.run(load("epoch_compute").table, {**trends.PARAMS.defaults(), "until": 2022, "domain": "language"})
     months = f"{expected.doubling_months:.1f} months"
     metric = page.get_by_test_id("stMetric").filter(has_text="Doubling time")
     expect(metric.get_by_test_id("stMetricValue")).to_have_text(months)

@@ -172,7 +172,7 @@ def test_two_moves_from_the_cotra_2022_fit_are_counted(open_page):
     at.slider(key="gdp_growth").set_value(5.0).run()
     box = preset_box(at, bio_anchors.CHAIN)
     assert box.value is None and box.proto.placeholder == "Cotra 2022 update (our fit) · 2 values changed"
-    for key, value in (("floor", 27.0), ("none_2020", 20.0)):
+    for key, value in (("req_floor", 27.0), ("none_2020", 20.0)):
         at.slider(key=key).set_value(value).run()
     assert preset_box(at, bio_anchors.CHAIN).proto.placeholder == "Custom"
     preset_box(at, bio_anchors.CHAIN).set_value("Cotra 2022 update (our fit)").run()  # picking it again works

@@ -79,3 +79,15 @@ def test_an_unknown_position_is_named_in_a_warning(open_page):
     assert_clean(at)
     assert any("not a position" in w.value and "http" in w.value for w in at.warning)
     assert at.session_state["human"] == get("loss").params["human"].default
+
+
+def test_a_value_another_page_left_that_a_control_cannot_hold_is_clamped_with_a_warning(open_page):
+    """Widget state outlives its page; arriving, a page checks it like a link value before any widget draws."""
+    at = open_page(GPT)
+    at.session_state["req_floor"] = 1.0  # as a key two pages once shared carried it (nats into log10 FLOP)
+    at.session_state["algo"] = "nonsense"
+    at = _go(at, BIO)
+    assert_clean(at)
+    assert at.slider(key="req_floor").value == 20.0 and at.radio(key="algo").value == "rule"
+    said = " ".join(w.value for w in at.warning)
+    assert "set on another page" in said and "req_floor" in said and "algo" in said

@@ -36,7 +36,7 @@ def test_defaults_fit_the_models_and_link_to_the_gpt_human_page(open_page):
 
 
 @pytest.mark.parametrize("query", [{"domain": "language"}, {"frontier": "flagged"}, {"frontier": "top10"},
-                                   {"start": "2010", "end": "2022"}])
+                                   {"since": "2010", "until": "2022"}])
 def test_each_filter_refits_on_fewer_models(open_page, query):
     default = open_page(PAGE)
     at = open_page(PAGE, query)
@@ -46,8 +46,8 @@ def test_each_filter_refits_on_fewer_models(open_page, query):
     assert at.metric[0].value != default.metric[0].value
 
 
-@pytest.mark.parametrize("query, words", [({"start": "2020", "end": "2010"}, "after it ends"),
-                                          ({"start": "1975", "end": "1976", "domain": "language"}, "at least 4")])
+@pytest.mark.parametrize("query, words", [({"since": "2020", "until": "2010"}, "after it ends"),
+                                          ({"since": "1975", "until": "1976", "domain": "language"}, "at least 4")])
 def test_a_window_without_a_fit_says_why_and_still_draws(open_page, query, words):
     at = open_page(PAGE, query)
     assert_clean(at)
@@ -56,10 +56,10 @@ def test_a_window_without_a_fit_says_why_and_still_draws(open_page, query, words
 
 
 def test_bad_link_values_are_named_and_defaults_used(open_page):
-    at = open_page(PAGE, {"start": "abc", "frontier": "<b>x</b>", "end": "1e999"})
+    at = open_page(PAGE, {"since": "abc", "frontier": "<b>x</b>", "until": "1e999"})
     assert_clean(at)
     problems = " ".join(w.value for w in at.warning)
-    assert "start" in problems and "frontier" in problems and "end" in problems
+    assert "since" in problems and "frontier" in problems and "until" in problems
     assert at.metric[0].value.endswith("months")
 
 

@@ -199,10 +199,10 @@ def test_match_preset_names_the_exact_the_near_and_the_custom():
     cotra_2022 = next(p for p in presets if p.name.startswith("Cotra 2022"))
     exact = match_preset(params, presets, {**params.defaults(), **cotra_2022.values})
     assert exact.exact and exact.label == cotra_2022.name
-    near = match_preset(params, presets, {**params.defaults(), **cotra_2022.values, "spread": 1.5, "floor": 27.0})
-    assert near.preset is cotra_2022 and near.changed == ("spread", "floor")
+    near = match_preset(params, presets, {**params.defaults(), **cotra_2022.values, "spread": 1.5, "req_floor": 27.0})
+    assert near.preset is cotra_2022 and near.changed == ("spread", "req_floor")
     assert near.label == "Cotra 2022 update (our fit) · 2 values changed"
-    custom = {**params.defaults(), "spread": 1.5, "floor": 27.0, "gdp_growth": 5.0, "w_evo": 3.0, "w_life": 9.0}
+    custom = {**params.defaults(), "spread": 1.5, "req_floor": 27.0, "gdp_growth": 5.0, "w_evo": 3.0, "w_life": 9.0}
     assert match_preset(params, presets, custom).label == "Custom"
     one = match_preset(params, presets, {**params.defaults(), "spread": 1.5})
     assert one.label == "Cotra 2020 best guess · 1 value changed"

@@ -7,8 +7,37 @@ import dataclasses
 import pytest
 
 from lib.chains import CHAINS, bio_anchors, gpt_human, loss
-from lib.core.registry import RENAMED_KEYS
+from lib.core.registry import RENAMED_KEYS, RENAMED_KEYS_BY_PAGE, Param, ParamSet
 from lib.core.shared_params import SHARED, SHARED_KEYS, shared_in
+from lib.data.fit import model as fitting
+from lib.data.trends import model as trends
+
+# Every page's parameters: the chains', the trends page's and the fit page's. Pages share one session
+# and links cross pages, so a key must mean one quantity on all of them.
+EVERY_SET: tuple[ParamSet, ...] = (*(c.params for c in CHAINS), trends.PARAMS, fitting.PARAMS)
+
+
+def _declaration(p: Param) -> Param:
+    # Only whether it is in use may differ (the GPT-human target can be set by ratio instead).
+    return dataclasses.replace(p, active_when=None, inactive_when=None)
+
+
+def test_one_key_means_one_quantity_on_every_page():
+    """Two pages that declare the same key declare the same parameter (range, default, unit, meaning)."""
+    seen: dict[str, tuple[str, Param]] = {}
+    clashes = []
+    for params in EVERY_SET:
+        for p in params.params:
+            first = seen.setdefault(p.key, (params.model, p))
+            if _declaration(first[1]) != _declaration(p):
+                clashes.append(f"{p.key}: {first[0]} and {params.model}")
+    assert not clashes, clashes
+
+
+def test_the_check_catches_a_clash():
+    a = ParamSet("a", (Param("floor", "Floor", "nats", 0.0, "", SHARED[0].source, min=0.0, max=3.0),))
+    b = ParamSet("b", (Param("floor", "Floor", "log10 FLOP", 24.0, "", SHARED[0].source, min=20.0, max=30.0),))
+    assert _declaration(a["floor"]) != _declaration(b["floor"])
 
 
 def test_every_shared_parameter_is_the_same_declaration_in_every_chain_that_uses_it():
@@ -52,3 +81,23 @@ def test_renamed_keys_never_shadow_a_current_key():
     current = {k for c in CHAINS for k in c.params.keys}
     assert not set(RENAMED_KEYS) & current
     assert set(RENAMED_KEYS.values()) <= current
+
+
+@pytest.mark.parametrize(("page", "old", "new"), [(page, old, new) for page, keys in sorted(RENAMED_KEYS_BY_PAGE.items())
+                                                  for old, new in sorted(keys.items())])
+def test_a_key_renamed_on_one_page_still_opens_there_and_keeps_its_meaning_elsewhere(page, old, new):
+    params = next(s for s in EVERY_SET if s.model == page)
+    assert old not in params and new in params
+    p = params[new]
+    text = p.format_value(p.max if p.kind in ("float", "int") else p.default)
+    check = params.check_query({old: text})
+    assert check.problems == () and check.query == params.non_defaults({new: check.values[new]})
+    for other in EVERY_SET:  # where the old key is a current key, it is that page's own parameter
+        if other.model != page and old in other:
+            assert other.current_keys({old: "1"}) == {old: "1"}
+
+
+def test_the_requirement_floor_and_the_irreducible_loss_are_two_keys():
+    """The seam that crashed a page: `floor` meant nats on one chain and log10 FLOP on the other."""
+    assert "floor" in gpt_human.PARAMS and "floor" not in bio_anchors.PARAMS
+    assert bio_anchors.PARAMS.check_query({"floor": "27"}).values["req_floor"] == 27.0

@@ -30,7 +30,7 @@ def synthetic(doubling_months: float, n: int = 200, noise_oom: float = 0.5, seed
 
 @pytest.mark.parametrize("months", [3.4, 6.0, 20.0])
 def test_the_fit_recovers_a_known_doubling_time(months):
-    trend = tr.run(synthetic(months), {**DEFAULTS, "start": 2012, "end": 2022})
+    trend = tr.run(synthetic(months), {**DEFAULTS, "since": 2012, "until": 2022})
     # 200 models with half an order of magnitude of scatter: the slope's standard error is about 2%.
     assert trend.doubling_months == pytest.approx(months, rel=0.06)
     lo, hi = trend.ci80
@@ -40,7 +40,7 @@ def test_the_fit_recovers_a_known_doubling_time(months):
 
 def test_2010_to_2022_agrees_with_sevilla_et_al_six_months():
     # Sevilla et al. 2022 (abstract): "doubling approximately every 6 months" since the early 2010s.
-    trend = tr.run(TABLE, {**DEFAULTS, "start": 2010, "end": 2022})
+    trend = tr.run(TABLE, {**DEFAULTS, "since": 2010, "until": 2022})
     lo, hi = trend.ci80
     assert lo <= 6.0 <= hi
     assert 5.0 < trend.doubling_months < 7.0
@@ -49,7 +49,7 @@ def test_2010_to_2022_agrees_with_sevilla_et_al_six_months():
 
 def test_before_2010_agrees_with_sevilla_et_al_twenty_months():
     # Sevilla et al. 2022 (abstract): before 2010 "doubling roughly every 20 months".
-    trend = tr.run(TABLE, {**DEFAULTS, "start": 1950, "end": 2009})
+    trend = tr.run(TABLE, {**DEFAULTS, "since": 1950, "until": 2009})
     assert 16.0 < trend.doubling_months < 25.0
 
 
@@ -76,9 +76,9 @@ def test_decimal_year():
 
 
 @pytest.mark.parametrize("values, words", [
-    ({"start": 2020, "end": 2010}, "after it ends"),
-    ({"start": 1975, "end": 1976, "domain": "language"}, "a trend needs at least"),
-    ({"start": 2025, "end": 2025}, "compute falls across this window"),  # found by the link fuzz: 'inf months'
+    ({"since": 2020, "until": 2010}, "after it ends"),
+    ({"since": 1975, "until": 1976, "domain": "language"}, "a trend needs at least"),
+    ({"since": 2025, "until": 2025}, "compute falls across this window"),  # found by the link fuzz: 'inf months'
 ])
 def test_a_window_with_too_few_models_says_so(values, words):
     with pytest.raises(tr.TrendError, match=words):
@@ -93,7 +93,7 @@ def test_cli_trend_prints_the_fit(capsys):
     assert main(["trend", "start=2010", "end=2022"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert out["n"] > 250 and out["ci80"][0] <= out["doubling_months"] <= out["ci80"][1]
-    assert out["params"] == {"start": 2010, "end": 2022, "domain": "all", "frontier": "all"}
+    assert out["params"] == {"since": 2010, "until": 2022, "domain": "all", "frontier": "all"}
 
 
 @pytest.mark.parametrize("args", [["start=2020", "end=2010"], ["domain=xyz"], ["start=abc"], ["oops"]])
@@ -106,8 +106,8 @@ def test_cli_trend_refuses_bad_input_in_one_line(capsys, args):
 def test_the_chart_extends_only_a_fit_past_the_window():
     from lib.data.trends.charts import FORWARD_YEARS, trend_figure
 
-    points = tr.select(tr.packaged(), {**tr.PARAMS.defaults(), "start": 2020, "end": 2023})
-    fitted = trend_figure(points, tr.checked_fit(points, {"start": 2020, "end": 2023}), 2023)
+    points = tr.select(tr.packaged(), {**tr.PARAMS.defaults(), "since": 2020, "until": 2023})
+    fitted = trend_figure(points, tr.checked_fit(points, {"since": 2020, "until": 2023}), 2023)
     bare = trend_figure(points, None, 2023)
     assert fitted.layout.xaxis.range[1] == 2024 + FORWARD_YEARS
     assert bare.layout.xaxis.range[1] == 2024  # no fit: nothing drawn past the window, no empty years

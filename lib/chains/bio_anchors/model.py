@@ -143,7 +143,7 @@ def _chunks(values: Values) -> Iterator[BatchArrays]:
     n = len(v["spread"])
     for i in range(0, n, _CHUNK):
         yield _evaluate_chunk({k: a[i:i + _CHUNK] for k, a in v.items() if isinstance(a, np.ndarray)},
-                              v["floor"][i:i + _CHUNK])
+                              v["req_floor"][i:i + _CHUNK])
 
 
 def evaluate_batch(values: Values) -> BatchArrays:
@@ -252,7 +252,7 @@ def run(values: Values) -> BioAnchorsResult:
         warnings.append(f"P(TAI) is already 50% or more in {FIRST_YEAR}; the median is shown as {FIRST_YEAR}.")
 
     pct = sc.split_normal_ppf(np.array([0.1, 0.5, 0.9])[None, :], b.p10[0][:, None], b.p50[0][:, None],
-                              b.p90[0][:, None], float(v["floor"]))  # type: ignore[arg-type]
+                              b.p90[0][:, None], float(v["req_floor"]))  # type: ignore[arg-type]
     rho = b.rho[0]
     cdf = b.cdf[0]
     years_f = YEARS.astype(np.float64)

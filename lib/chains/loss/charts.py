@@ -18,9 +18,6 @@ X_RANGE = COMPUTE_RANGE
 Y_RANGE = (0.4, 6.0)
 ALLOC_RANGE = (1e6, 1e19)
 LOSS_HEIGHT = 620
-# Short names for the labels at the right-hand ends of the loss curves.
-END_NAMES = {"kaplan": "Kaplan", "gpt3": "GPT-3 fit", "hoffmann": "Chinchilla", "besiroglu": "Replication",
-             "strong": "strong", "weak": "weak"}
 # Draw order and line style per curve. Kaplan's L(C_min), the GPT-3 fit and the strong scenario
 # (the GPT-3 fit down to its floor) nearly coincide: the fit is drawn wide underneath, Kaplan thin
 # on top of it, the strong scenario as dots over both, so all three stay visible where they meet.
@@ -74,7 +71,7 @@ def loss_figure(result: LossResult,
     chart = Chart()
     for key, (x, q) in (bands or {}).items():
         if key in result.curves:
-            chart.quantile_bands(x, q, COLORS[key], END_NAMES[key])
+            chart.quantile_bands(x, q, COLORS[key], result.end_names[key])
     lx = np.log10(result.grid)
     curves: dict[str, tuple[str, np.ndarray, str]] = {
         key: (result.law_labels[key], y, COLORS[key]) for key, y in result.curves.items()}
@@ -149,7 +146,7 @@ def _labels(chart: Chart, result: LossResult, curves: dict, screens: list, avoid
     right = float(np.log10(X_RANGE[1]))
     # Curve ends first: stacked up the right-hand edge, nudged apart where curves end close together.
     phone = min(screens, key=lambda f: f.height)
-    avoid += chart.end_labels(right, [(float(np.log10(np.clip(y[-1], *Y_RANGE))), END_NAMES[key], color)
+    avoid += chart.end_labels(right, [(float(np.log10(np.clip(y[-1], *Y_RANGE))), result.end_names[key], color)
                                       for key, (_, y, color) in curves.items()], phone)
     # Kept on the chart when the human line is off it (the shared range runs to 0.05 and 5 nats).
     human = float(np.log10(np.clip(result.human_loss, Y_RANGE[0] * 1.02, Y_RANGE[1] / 1.1)))
@@ -285,10 +282,10 @@ def _iso_line(chart: Chart, result: LossResult, budget: float, name: str, color:
 def overlay(values: object, result: LossResult) -> Overlay:
     """The loss chart's lines (each law shown, each scenario on, the human line) for a comparison."""
     del values  # the result holds everything drawn
-    lines = [Line(key, END_NAMES[key], result.grid, y, COLORS[key]) for key, y in result.curves.items()]
+    lines = [Line(key, result.end_names[key], result.grid, y, COLORS[key]) for key, y in result.curves.items()]
     for key, y in (("strong", result.strong), ("weak", result.weak)):
         if y is not None:
-            lines.append(Line(key, END_NAMES[key], result.grid, y, COLORS[key]))
+            lines.append(Line(key, result.end_names[key], result.grid, y, COLORS[key]))
     lines.append(Line("human", "human level", np.array(X_RANGE), np.array([result.human_loss] * 2), COLORS["human"],
                       width=2.0))
     return Overlay("Loss against training compute", tuple(lines), "training compute (FLOP)",

@@ -20,7 +20,8 @@ from lib.core import scaling_laws as sl
 from lib.core.chain import HeadlineBatch, headline_batch
 from lib.core.memo import BoundedMemo
 from lib.core.ranges import quantile_bands
-from lib.core.shared_params import LAW_CONSTANTS
+from lib.core.registry import same_value
+from lib.core.shared_params import BESIROGLU_PARAMS, LAW_CONSTANTS
 from lib.core.units import PF_DAY_FLOP, format_number
 
 # Every loss chart spans the budget slider's range, ten points a decade: these nearly straight
@@ -80,6 +81,7 @@ class LossResult:
     grid: np.ndarray
     curves: dict[str, np.ndarray]  # law key -> loss on grid (only laws switched on)
     law_labels: dict[str, str]  # law key -> legend text with the current constants
+    end_names: dict[str, str]  # curve key -> the short name at its right-hand end
     loss_at_budget: dict[str, float]  # every law, switched on or not
     allocation: dict[str, Allocation]  # allocation rule key -> N, D at the budget
     allocation_curves: dict[str, tuple[np.ndarray, np.ndarray]]  # rule -> (N, D) on grid
@@ -126,16 +128,36 @@ def nd_loss(values: Values, n: np.ndarray, d: np.ndarray) -> np.ndarray:
     return sl.chinchilla_loss(n, d, hoff if values["iso_law"] == "hoffmann" else besi)
 
 
+# The curves' short names at their right-hand ends.
+END_NAMES = {"kaplan": "Kaplan", "gpt3": "GPT-3 fit", "hoffmann": "Chinchilla", "besiroglu": "Replication",
+             "strong": "strong", "weak": "weak"}
+YOURS = "Your fit"  # the replication's slot holding other constants: a fit carried from the fit page, or yours
+
+
+def replication_is_yours(v: Values) -> bool:
+    """Whether the replication's slot holds constants other than the replication's published ones.
+
+    The fit page carries a fitted L(N, D) into this slot; a curve drawn from its constants is then the
+    user's, and is named so, not "Replication".
+    """
+    return any(not same_value(v.get(p.key, p.default), p.default) for p in BESIROGLU_PARAMS)
+
+
+def end_names(v: Values) -> dict[str, str]:
+    return {**END_NAMES, "besiroglu": YOURS} if replication_is_yours(v) else dict(END_NAMES)
+
+
 def law_labels(v: Values) -> dict[str, str]:
     """Legend text with the constants in use, so a moved slider shows in the legend."""
     def fmt(x: object) -> str:
         return format_number(float(x))  # type: ignore[arg-type]
 
+    besiroglu = f"{YOURS} (in the replication's slot)" if replication_is_yours(v) else LAW_NAMES["besiroglu"]
     return {
         "kaplan": f"{LAW_NAMES['kaplan']} = ({fmt(v['k_cc'])}/C)^{fmt(v['k_alpha'])}",
         "gpt3": f"{LAW_NAMES['gpt3']} {fmt(v['fit_k'])}·C^-{fmt(v['fit_b'])}",
         "hoffmann": f"{LAW_NAMES['hoffmann']}, E = {float(v['h_e']):.3g}",
-        "besiroglu": f"{LAW_NAMES['besiroglu']}, E = {float(v['b_e']):.3g}",
+        "besiroglu": f"{besiroglu}, E = {float(v['b_e']):.3g}",
     }
 
 
@@ -197,7 +219,7 @@ def evaluate(values: Values, models: pd.DataFrame, others: pd.DataFrame | None =
         "hoffmann_1": f"Hoffmann approach 1 (a = {exponents['hoffmann_1']:.2f})",
         "hoffmann_2": f"Hoffmann approach 2 (a = {exponents['hoffmann_2']:.2f})",
         "hoffmann": f"Hoffmann approach 3 (parametric, a = {exponents['hoffmann']:.2f})",
-        "besiroglu": f"Replication (parametric, a = {exponents['besiroglu']:.2f})",
+        "besiroglu": f"{YOURS if replication_is_yours(v) else 'Replication'} (parametric, a = {exponents['besiroglu']:.2f})",
     }
 
     fit_k, fit_b = float(v["fit_k"]), float(v["fit_b"])  # type: ignore[arg-type]
@@ -224,12 +246,13 @@ def evaluate(values: Values, models: pd.DataFrame, others: pd.DataFrame | None =
     pair = {name: float(nd_loss(v, np.array(n), np.array(d))) for name, n, d in (GOPHER, CHINCHILLA)}
 
     return LossResult(
-        compute_flop=c, grid=grid, curves=curves, law_labels=law_labels(v),
+        compute_flop=c, grid=grid, curves=curves, law_labels=law_labels(v), end_names=end_names(v),
         loss_at_budget={key: float(heads.values[f"loss_{key}"][0]) for key in LAW_KEYS},
         allocation=allocation, allocation_curves={key: rule(grid) for key, rule in rules.items()},
         allocation_labels=alloc_labels, growth_per_10x={k: sl.growth_per_10x(a) for k, a in exponents.items()},
         strong=strong, weak=weak, human_loss=human, human_crossing=crossing, iso_law=str(v["iso_law"]),
-        iso_law_label=dict(zip(ND_LAWS, ND_LAW_NAMES))[str(v["iso_law"])], iso_curves=iso_curves,
+        iso_law_label=(YOURS if v["iso_law"] == "besiroglu" and replication_is_yours(v)
+                       else dict(zip(ND_LAWS, ND_LAW_NAMES))[str(v["iso_law"])]), iso_curves=iso_curves,
         iso_minimum=iso_min, gopher_chinchilla=pair, points=_model_points(v, models, others), headlines=heads,
     )
 

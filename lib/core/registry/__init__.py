@@ -24,10 +24,10 @@ from lib.core.registry.param import (
     same_value,
 )
 from lib.core.registry.param_set import ParamSet
-from lib.core.registry.query import QueryCheck, check_query, current_keys, validate
-from lib.core.registry.renamed import RENAMED_CHOICES, RENAMED_KEYS
+from lib.core.registry.query import QueryCheck, check_carried, check_query, current_keys, validate
+from lib.core.registry.renamed import RENAMED_CHOICES, RENAMED_KEYS, RENAMED_KEYS_BY_PAGE, renamed_keys
 
 __all__ = [
-    "LOG_STEPS_PER_DECADE", "RENAMED_CHOICES", "RENAMED_KEYS", "Z80", "Kind", "Param", "ParamSet", "QueryCheck",
-    "Scale", "Source", "Spread", "Value", "check_query", "current_keys", "same_value", "validate",
+    "LOG_STEPS_PER_DECADE", "RENAMED_CHOICES", "RENAMED_KEYS", "RENAMED_KEYS_BY_PAGE", "Z80", "Kind", "Param", "ParamSet", "QueryCheck",
+    "Scale", "Source", "Spread", "Value", "check_carried", "check_query", "current_keys", "renamed_keys", "same_value", "validate",
 ]

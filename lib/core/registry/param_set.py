@@ -9,6 +9,7 @@ Pure: no Streamlit, no I/O.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -128,13 +129,19 @@ class ParamSet:
     def non_defaults(self, values: Mapping[str, Value]) -> dict[str, str | list[str]]:
         """URL query for ``values``: only what differs from the defaults, as text.
 
-        Multi-choice values become lists (repeated keys: urlencode with doseq=True); an empty
+        Numbers are written as the receiving control holds them (within its bounds, on its step), so a
+        link the app writes (a fit carried to the Loss page, a trend to the GPT-human page) opens with
+        no warning. Multi-choice values become lists (repeated keys: urlencode with doseq=True); an empty
         selection is the empty text, as Streamlit writes a cleared multiselect (``?refs=``).
         """
         out: dict[str, str | list[str]] = {}
         for p in self.params:
-            if p.key in values and not same_value(values[p.key], p.default):
-                value = values[p.key]
+            if p.key not in values:
+                continue
+            value = values[p.key]
+            if p.kind in ("float", "int") and isinstance(value, (int, float)) and math.isfinite(value):
+                value = p.snap(min(max(float(value), p.min), p.max))
+            if not same_value(value, p.default):
                 if p.kind == "multi":
                     out[p.key] = list(value) or ""  # type: ignore[arg-type]
                 else:

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from lib.core.problems import Problem, quote
-from lib.core.registry.param import Value
-from lib.core.registry.renamed import RENAMED_KEYS
+from lib.core.registry.param import Param, Value
+from lib.core.registry.renamed import renamed_keys
 
 if TYPE_CHECKING:  # the set calls these functions from its methods: no import back at run time
     from lib.core.registry.param_set import ParamSet
@@ -63,14 +63,15 @@ def check_query(params: ParamSet, raw: Mapping[str, str | list[str]], ignore: It
     return QueryCheck(values, tuple(problems), params.non_defaults(values))
 
 def current_keys(params: ParamSet, raw: Mapping[str, str | list[str]]) -> dict[str, str | list[str]]:
-    """``raw`` with renamed keys (:data:`RENAMED_KEYS`) under their current names, where this set has them.
+    """``raw`` with renamed keys (:func:`lib.core.registry.renamed.renamed_keys`) under their current names, where this set has them.
 
     Given under both names, the old one's text comes first, so the current one is "the last"
     (and the repeat is reported as any other).
     """
     out: dict[str, str | list[str]] = {}
+    renamed = renamed_keys(params.model)
     for key, text in raw.items():
-        new = RENAMED_KEYS.get(key)
+        new = renamed.get(key)
         if new is None or new not in params or key in params:
             out[key] = _as_list(out[key]) + _as_list(text) if key in out else text
             continue
@@ -91,3 +92,23 @@ def validate(
 
 def _as_list(text: str | list[str]) -> list[str]:
     return list(text) if isinstance(text, list) else [text]
+
+
+def check_carried(param: Param, value: object) -> tuple[Value, Problem | None]:
+    """A value the session holds for ``param``'s widget, set on another page, checked as a link's text is.
+
+    Pages share one session, so a widget's state can outlive the page that drew it; a control is never
+    handed a value it cannot hold. Out of range: clamped, with a problem; a wrong kind: the default,
+    with a problem; finer than the slider's step: the nearest step, silently (the same number as the
+    slider shows it).
+    """
+    if isinstance(value, (list, tuple)):
+        text: str | list[str] = [str(v) for v in value]
+    elif isinstance(value, bool):
+        text = "true" if value else "false"
+    else:
+        text = repr(value) if isinstance(value, float) else str(value)
+    checked, problem = param.check(text)
+    if problem is None or problem.kind == "off_step":
+        return checked, None
+    return checked, Problem(problem.kind, ("A value set on another page: " + problem.parts[0], *problem.parts[1:]))

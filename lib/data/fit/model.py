@@ -47,30 +47,30 @@ REFERENCE_FLOP = 3640.0 * PF_DAY_FLOP
 PARAMS = ParamSet(
     model="fit",
     params=(
-        Param("target", "Human-level loss set by", "", "ratio",
+        Param("fit_target", "Human-level loss set by", "", "ratio",
               "'ratio': your fit's reducible loss (above its E) at GPT-3's training compute, divided by an error "
               "ratio, as the GPT-human page does with Chinchilla's laws; it works on any data's scale. 'loss': a "
               "loss you give, on your data's scale.", GWERN, kind="choice", choices=("ratio", "loss"),
               choice_labels=("Error ratio at GPT-3's compute", "A loss you give")),
-        Param("ratio", "Error ratio at GPT-3's compute", "x", 2.0,
+        Param("fit_ratio", "Error ratio at GPT-3's compute", "x", 2.0,
               "How many times a human's reducible loss a model of GPT-3's training compute (3.14e23 FLOP) has on "
               "your fit: the essay's guess that GPT-3 has about twice a human's error.", GWERN,
-              min=1.0, max=10.0, step=0.1, active_when=("target", "ratio")),
+              min=1.0, max=10.0, step=0.1, active_when=("fit_target", "ratio")),
         Param("goal", "Human-level loss", "nats/token", HUMAN.default,
               "The loss to reach, on your data's scale. The default is the essay's 0.86, which is on GPT-3's "
               "WebText2 scale: on other data it means little, so give your own.", GWERN,
-              min=0.01, max=20.0, step=0.01, active_when=("target", "loss")),
+              min=0.01, max=20.0, step=0.01, active_when=("fit_target", "loss")),
     ),
-    groups=(("Where it leads", ("target", "ratio", "goal")),),
+    groups=(("Where it leads", ("fit_target", "fit_ratio", "goal")),),
 )
 
 
 def human_loss(fit: "Fit", values: dict) -> float:
     """The target loss :data:`PARAMS` ask for on this fit."""
-    if values["target"] == "loss":
+    if values["fit_target"] == "loss":
         return float(values["goal"])
     e = fit.constants["E"]
-    return e + (float(fit.curve(np.array([REFERENCE_FLOP]))[0]) - e) / float(values["ratio"])
+    return e + (float(fit.curve(np.array([REFERENCE_FLOP]))[0]) - e) / float(values["fit_ratio"])
 
 
 class FitError(ValueError):
