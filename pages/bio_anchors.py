@@ -8,7 +8,7 @@ from lib.chains import bio_anchors
 from lib.chains.bio_anchors.charts import cdf_figure, compute_figure
 from lib.chains.bio_anchors.model import HEADLINE_YEARS, BioAnchorsResult, headlines_and_curves
 from lib.chains.bio_anchors.params import NONE_FROM, NONE_TO
-from lib.chains.bio_anchors.published import ANCHORS, SERIES_FIRST_YEAR, T0
+from lib.chains.bio_anchors.published import ANCHORS, COTRA_2020_FORECAST, SERIES_FIRST_YEAR, T0
 from lib.core import units
 from lib.core.ranges import quantile_bands
 from lib.data.trends import model as trends
@@ -39,6 +39,13 @@ def view() -> None:
         how_it_works(values)
 
 
+def published_against_model() -> str:
+    """Cotra's published figures, labelled as hers, beside this model's at her inputs (the defaults), computed."""
+    heads = chain.headline_values(chain.params.defaults())
+    years = tuple(y for y, _ in COTRA_2020_FORECAST.p_by_year)
+    return COTRA_2020_FORECAST.against({y: float(heads[f"p_{y}"].value) for y in years}, heads["median_year"].value)
+
+
 def shift_text(oom: float) -> str:
     """A requirement shift as words: 'no shift' rather than '+0.0 OOM'."""
     return "no shift" if abs(oom) < 0.05 else f"shift {oom:+.1f} OOM"
@@ -59,8 +66,7 @@ def draw(values: dict) -> None:
     cols[0].metric(median.label, result.headlines.row(0)["median_year"].brief(median), help=median.help)
     for col, year in zip(cols[1:], HEADLINE_YEARS):
         col.metric(f"P(TAI by {year})", units.percent(result.headline[year]))
-    st.caption("Cotra's published best guess (2020): ~8% by 2030, ~47% by 2050, ~78% by 2100, median ~2052-2053; "
-               "the default settings reproduce it within 3 points and 2 years.")
+    st.caption(published_against_model() + " The metrics above are for the current settings.")
 
     # One chart at a time (ui.chain_views): a hardware move redraws one chart.
     views = {"Probability of TAI by year": lambda: ui.chart(cdf_figure(result, bool(values["anchors"]), bands),
@@ -98,7 +104,9 @@ def draw(values: dict) -> None:
         f"scaling says D ∝ P^1.0 (about 20 tokens per parameter). At brain scale (P ≈ 3e14 parameters) the "
         f"switch moves the three neural-net anchors by **{chinchilla_shift:+.1f} orders of magnitude**. Now: exponent "
         f"{values['data_exp']} ({shift_text(shift)}); set it to {other} in *Requirements* to see the other case "
-        f"({shift_text(result.other_data_shift_oom)})."
+        f"({shift_text(result.other_data_shift_oom)}). Rohin Shah's opinion in the Alignment Newsletter says that "
+        "updating this parameter alone \"will lengthen the timelines output by the model\"; it gives no size, so the "
+        "shift above is this page's arithmetic, not his figure."
     )
 
 
@@ -127,7 +135,7 @@ def how_it_works(v: dict) -> None:
         st.markdown(
             rf"""
 - **Requirement** of anchor *i* (log10 FLOP with 2020 algorithms): a two-piece normal through its 10th, 50th
-  and 90th percentiles (the port's Cotra2020 set, widths × {v['spread']:g}), cut at 1e{v['floor']:g} FLOP and
+  and 90th percentiles (the port's Cotra2020 set, widths × {v['spread']:g}), cut at 1e{v['req_floor']:g} FLOP and
   renormalised: both our choices (the port samples and clips instead).
 - **Affordable compute** $A(Y) = \log_{{10}}(\text{{FLOP per \$}}(Y) \cdot \text{{spend}}(Y))$; both grow as logistic
   curves: FLOP/$ from {v['flop_usd']:.3g} in 2025, price halving every $H_{{hw}}$ years (the hardware slider at the top), levelling at
@@ -137,11 +145,13 @@ def how_it_works(v: dict) -> None:
 - $P(\text{{TAI by }} Y) = (1 - q(Y)) \sum_i \tilde w_i\, P(R_i \le A(Y) + \rho_i(Y))$, with $\tilde w$ the
   normalised weights and $q$ the 'none of these works' weight ({v['none_2020']:g}% in 2020 to {v['none_2100']:g}%
   in 2100).
-- Presets: Cotra 2020 best guess; faster and slower trends (a spread of our own, not the report's); and our
+- Presets: Cotra 2020 best guess; faster and slower trends (hardware and spending at the ends of the ranges
+  the port writes beside its values, all at once: our combination, not a scenario of the port's); and our
   fit to her 2022 post (~15% by 2030, ~35% by 2036, median ~2040), whose choices are listed on the Sources page.
 
 Sources: Cotra 2020, *Forecasting TAI with biological anchors*; Cotra 2022, *Two-year update on my personal
-AI timelines*; Rethink Priorities, `future-assessment-model`; Epoch AI's summary; the AXRP interview; US GDP:
+AI timelines*; Rethink Priorities, `future-assessment-model` (its `ajeya2020.squiggle` for the uncertainty
+view's ranges); Epoch AI's summary; the AXRP interview; US GDP:
 BEA.
 """
         )

@@ -26,9 +26,9 @@ st.title(":material/query_stats: Fit your own scaling law")
 ui.page_parameters(params, keep=(KEY, EXAMPLE))
 st.markdown(
     "Bring your own loss curve: points of **compute, loss** fit L = E + A·C^(−α); points of **params, tokens, "
-    "loss** fit Chinchilla's L = E + A/N^α + B/D^β. The fit is the one Hoffmann et al. 2022 and the 2024 "
-    "replication used: Huber loss on log-loss, L-BFGS from a grid of starts, and a bootstrap over your points "
-    "for the 80% intervals."
+    "loss** fit Chinchilla's L = E + A/N^α + B/D^β. The fit is Hoffmann et al. 2022's, as the 2024 replication's "
+    "notebook repeats it (the paper's own table comes from another fit, a likelihood): Huber loss on log-loss, "
+    "L-BFGS from a grid of starts, and a bootstrap over your points for the 80% intervals."
 )
 
 
@@ -165,6 +165,10 @@ with right:
             out.append(f"| {k} | {units.format_number(units.round_sig(v, 4))} | "
                        f"{units.format_number(units.round_sig(lo, 3))} to {units.format_number(units.round_sig(hi, 3))} |")
         st.markdown("\n".join(out))
+        # An example's published fit, beside this one (the Chinchilla runs: which fit of the replication it matches).
+        note = next((e.note for e in fit_examples.examples() if e.note and e.text == source), "")
+        if note:
+            st.caption(note)
         at_budget = float(fit.curve(np.array([budget]))[0])
         cols = st.columns(2)
         cols[0].metric(f"Loss at the Loss page's budget ({units.flop(budget)})", f"{at_budget:.3f}",
@@ -180,9 +184,9 @@ with right:
                 spread += f" · {reach.never:.0%} of refits never"
             cols[1].metric(f"Compute to reach loss {reach.target:.3g}", units.flop(reach.compute), spread,
                            delta_color="off", delta_arrow="off")
-        if values["target"] == "ratio":
+        if values["fit_target"] == "ratio":
             st.caption(f"Human level here: the fit's reducible loss at GPT-3's training compute "
-                       f"({units.flop(fitting.REFERENCE_FLOP)}) divided by {values['ratio']:g}, the essay's guess "
+                       f"({units.flop(fitting.REFERENCE_FLOP)}) divided by {values['fit_ratio']:g}, the essay's guess "
                        "that GPT-3 has about twice a human's error. On the GPT-3 fit's own scale that gives 0.867, the "
                        "essay's 0.86; each data set has its own scale.")
     ui.chart(fit_figure(fit, compute, loss, budget, reach), "your_scaling_law", "fit", download=False)
@@ -193,13 +197,13 @@ with right:
                        icon=":material/download:", on_click="ignore")
     if fit is not None and form == "chinchilla":
         keys = {"b_e": "E", "b_a": "A", "b_b": "B", "b_alpha": "alpha", "b_beta": "beta"}
-        query = {k: LOSS.params[k].format_value(min(max(fit.constants[c], LOSS.params[k].min), LOSS.params[k].max))
-                 for k, c in keys.items()}
+        # Written as the Loss page's sliders hold them (clamped, on their steps): the link opens without a warning.
+        query = LOSS.params.non_defaults({k: fit.constants[c] for k, c in keys.items()})
         st.page_link(LOSS.page, label="Open the Loss page with this fit", icon=LOSS.icon,
                      query_params=query)
-        st.caption("It goes in the replication's place, the Loss page's one slot for a fitted L(N, D); the curve here "
-                   "is that law along its compute-optimal frontier. Constants outside the Loss page's slider ranges "
-                   "are clamped to them.")
+        st.caption("It goes in the replication's place, the Loss page's one slot for a fitted L(N, D), where it is "
+                   "named *Your fit*; the curve here is that law along its compute-optimal frontier. Constants are "
+                   "rounded to the Loss page's slider steps, and those outside its ranges are clamped to them.")
     elif fit is not None:
         st.caption("A compute law with its own E has no slot on the Loss page (its compute laws are pure power "
                    "laws); fit params, tokens and loss to send a law there.")

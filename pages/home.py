@@ -1,11 +1,16 @@
 """Home: what the current assumptions say, every chain together, and where each chain lives."""
 
+import datetime
+
+import pandas as pd
 import streamlit as st
 
 from lib import ui
 from lib.chains import CHAINS, get
+from lib.chains.gpt_human import origin
+from lib.data.trends import model as trends
 from lib.tools.summary.charts import timeline_figure
-from lib.tools.summary.model import milestones
+from lib.tools.summary.model import LargestRun, milestones
 
 ui.ensure_app_navigation()
 
@@ -47,7 +52,13 @@ for chain in CHAINS:
         column.metric(headline.label, value.brief(headline), value.why or None, help=headline.help or None,
                       delta_color="off", delta_arrow="off")
 
-marks = milestones(bio, heads["gpt-human"])
+# The page reads the clock (lib/ never does): a GPT-human date before today is marked as past, and
+# set against the largest real run, so "Dec 2025" does not read as a forecast still to come.
+today = float(trends.decimal_year(pd.Series([datetime.date.today().isoformat()]))[0])
+latest = origin.packaged_latest()
+needed = get("gpt-human").run(views["gpt-human"]).compute_flop
+marks = milestones(bio, heads["gpt-human"], today=today,
+                   largest=LargestRun(latest.model, latest.when, latest.compute_flop, latest.rating), needed_flop=needed)
 st.subheader("Two routes to a date")
 ui.chart(timeline_figure(bio, marks), "timeline", "timeline")
 dated = any(m.year is not None for m in marks)

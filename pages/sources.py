@@ -55,6 +55,7 @@ for title, params, presets in PARAM_PAGES:
             "80% interval at the default": escape_markdown(
                 f"{p.format_value(p.spread.low)} to {p.format_value(p.spread.high)} {p.unit}".strip()),
             "on by default": "yes" if p.spread.sourced else "no (our choice)",
+            "drawn": "log-normal" if p.scale == "log" else "normal",  # as lib/tools/uncertainty/ draws it
             "source": (f"[{escape_markdown(p.spread.source.citation)}]({p.spread.source.url})" if p.spread.source.url
                        else escape_markdown(p.spread.source.citation))
             + (escape_markdown(f": {p.spread.note}") if p.spread.note else ""),

@@ -15,6 +15,8 @@ Pure: no Streamlit, no I/O.
 
 from __future__ import annotations
 
+import math
+
 from lib.core import scaling_laws as sl
 from lib.core.registry import Z80, Param, ParamSet, Source, Spread
 
@@ -41,6 +43,12 @@ HOFFMANN = Source("Hoffmann et al. 2022, Training Compute-Optimal LLMs, Approach
                   "https://arxiv.org/abs/2203.15556")
 BESIROGLU = Source("Besiroglu et al. 2024, Chinchilla Scaling: A replication attempt",
                    "https://arxiv.org/abs/2404.10102")
+# The replication's analysis notebook: the bootstrap standard errors of ln A and ln B (cell 54), which the paper
+# does not print.
+BESIROGLU_NOTEBOOK = Source("Besiroglu et al. 2024, analysis notebook (epoch-research/analyzing-chinchilla at 9225883, "
+                            "data_analysis.ipynb, cell 54: bootstrap SEs of ln A 0.258 and ln B 0.421)",
+                            "https://github.com/epoch-research/analyzing-chinchilla/blob/"
+                            "92258837425e1b5f2851d624287f0120583a3d0e/data_analysis.ipynb")
 
 K_ALPHA = Param("k_alpha", "Kaplan exponent α_C", "", sl.KAPLAN_2020_COMPUTE.alpha_c,
                 "Slope of L(C_min) = (C_c/C)^α_C.", KAPLAN, min=0.01, max=0.2, step=0.001)
@@ -49,25 +57,44 @@ K_CC = Param("k_cc", "Kaplan scale C_c", "PF-days", sl.KAPLAN_2020_COMPUTE.c_c_p
 
 
 def _chinchilla_params(prefix: str, name: str, law: sl.ChinchillaLaw, source: Source,
-                       se: sl.ChinchillaLaw | None, step: float) -> tuple[Param, ...]:
+                       se: sl.ChinchillaLaw | None, step: float,
+                       log_se: dict[str, float] | None = None, log_source: Source | None = None) -> tuple[Param, ...]:
+    """E, A, B, α, β of one L(N, D) law, each with a range where the law has standard errors (``se``).
+
+    A and B are coefficients spanning orders of magnitude, so they are log-scale numbers: their sliders
+    step by ratios, and the uncertainty view draws them log-normal (as it draws every log-scale number),
+    here with ``log_se``, the standard errors of ln A and ln B, cited to ``log_source``.
+    """
     def note(field: str) -> str:
-        return f" (bootstrap SE {getattr(se, field):g})" if se else ""
+        if se is None:
+            return ""
+        logs = f"; of ln {field.upper()}: {log_se[field]:g}" if log_se and field in log_se else ""
+        return f" (bootstrap SE {getattr(se, field):g}{logs})"
 
     def spread(field: str) -> Spread | None:
-        # A normal with the bootstrap standard error: its 80% interval is ±1.28 SE. Drawn independently,
-        # though the estimates are correlated (A with α, B with β), which makes the bands wider.
+        # Drawn independently, though the estimates are correlated (A with α, B with β), which makes the
+        # bands wider.
         if se is None:
             return None
-        x, e = float(getattr(law, field)), float(getattr(se, field))
+        x = float(getattr(law, field))
+        if log_se and field in log_se:
+            # A log-normal with the bootstrap SE of ln A (ln B): 80% interval exp(ln x ± 1.28 σ). A normal with
+            # the SE of A itself put B's 10th percentile at 428, far under the bootstrap's 2.5th, 1042.
+            s = log_se[field]
+            return Spread(x * math.exp(-Z80 * s), x * math.exp(Z80 * s), log_source or source,
+                          note=f"exp(ln estimate ± 1.28 × the bootstrap SE of its log, {s:g}): log-normal, as the "
+                               "bootstrap is skewed")
+        e = float(getattr(se, field))
+        # A normal with the bootstrap standard error: its 80% interval is ±1.28 SE.
         return Spread(x - Z80 * e, x + Z80 * e, source, note=f"estimate ± 1.28 × its bootstrap SE {e:g}")
 
     return (
         Param(f"{prefix}_e", f"{name} E (irreducible)", "nats", float(law.e), "Irreducible loss term" + note("e") + ".",
               source, min=0.0, max=3.0, step=0.01, spread=spread("e")),
         Param(f"{prefix}_a", f"{name} A", "", float(law.a), "Parameter-term coefficient" + note("a") + ".", source,
-              min=10.0, max=5000.0, step=step, spread=spread("a")),
+              min=10.0, max=5000.0, scale="log", spread=spread("a")),
         Param(f"{prefix}_b", f"{name} B", "", float(law.b), "Data-term coefficient" + note("b") + ".", source,
-              min=10.0, max=10000.0, step=step, spread=spread("b")),
+              min=10.0, max=10000.0, scale="log", spread=spread("b")),
         Param(f"{prefix}_alpha", f"{name} α", "", float(law.alpha), "Parameter exponent" + note("alpha") + ".", source,
               min=0.05, max=1.0, step=step / 100, spread=spread("alpha")),
         Param(f"{prefix}_beta", f"{name} β", "", float(law.beta), "Data exponent" + note("beta") + ".", source,
@@ -76,7 +103,8 @@ def _chinchilla_params(prefix: str, name: str, law: sl.ChinchillaLaw, source: So
 
 
 HOFFMANN_PARAMS = _chinchilla_params("h", "Hoffmann", sl.HOFFMANN_2022, HOFFMANN, None, 0.1)
-BESIROGLU_PARAMS = _chinchilla_params("b", "Replication", sl.BESIROGLU_2024, BESIROGLU, sl.BESIROGLU_2024_SE, 0.01)
+BESIROGLU_PARAMS = _chinchilla_params("b", "Replication", sl.BESIROGLU_2024, BESIROGLU, sl.BESIROGLU_2024_SE, 0.01,
+                                      sl.BESIROGLU_2024_LOG_SE, BESIROGLU_NOTEBOOK)
 
 # The constants of each law, by the law's key (the Loss page's toggles, the GPT-human page's `law`), in the
 # order its formula in lib.core.scaling_laws takes them (lib.core.frontier relies on it).

@@ -20,6 +20,24 @@ def test_defaults_match_cotra_2020(open_page):
     assert "Evolution (alone)" in trace_names(at)
 
 
+def test_cotras_figures_are_labelled_hers_and_the_models_own_are_computed_beside_them(open_page):
+    at = open_page(PAGE, {"hw_halving": "1.5"})  # away from the defaults: the comparison stays at her inputs
+    assert_clean(at)
+    caption = text_of(at, "caption")
+    assert "Cotra's published best guess (2020): ~8% by 2030, ~47% by 2050, ~78% by 2100, median ~2052-2053." in caption
+    heads = bio_anchors.CHAIN.headline_values(bio_anchors.CHAIN.params.defaults())
+    ours = ", ".join(f"{heads[f'p_{y}'].value:.1%} by {y}" for y in (2030, 2050, 2100))
+    assert f"This model at the same inputs (the defaults): {ours}, median 2053." in caption
+    assert "reproduce it within" not in caption  # the old claim that the defaults give her figures
+
+
+def test_the_chinchilla_note_quotes_rohin_shah_and_owns_the_size_of_the_shift(open_page):
+    at = open_page(PAGE)
+    note = next(m.value for m in at.markdown if m.value.startswith("**Chinchilla and the neural-net anchors.**"))
+    assert '"will lengthen the timelines output by the model"' in note
+    assert "this page's arithmetic, not his figure" in note
+
+
 def test_the_requirements_tab_draws_the_affordable_compute(open_page):
     at = open_view(open_page(PAGE, {"hw_halving": "1.5"}), "bio_view", "Compute against requirements")
     assert_clean(at)

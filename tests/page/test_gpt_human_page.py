@@ -114,6 +114,11 @@ def test_origin_latest_starts_from_the_largest_run_and_the_button_goes_back(open
     assert_clean(at)
     assert not at.warning
     assert any("starts from **Grok 4**" in c.value for c in at.caption)
+    # Epoch's rating of that compute, from the data (origin.Reference.confidence), where the chain starts from it.
+    assert any("starts from **Grok 4**" in c.value and "an estimate Epoch rates Speculative" in c.value
+               for c in at.caption)
+    steps = next(m.value for m in at.markdown if m.value.startswith("**1. Fit.**"))
+    assert "(an estimate Epoch rates Speculative)" in steps
     assert at.session_state["start"] == 2025
     at.button(key="_gpt_origin").click().run()
     assert at.session_state["start"] == 2020 and at.session_state["ref_pfd"] == 3640

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 
+import pandas as pd
 import pytest
 from pagetest import assert_clean
 
 from lib.__main__ import main
-from lib.chains import CHAINS
+from lib.chains import CHAINS, get
+from lib.chains.gpt_human import origin
+from lib.core import units
+from lib.data.trends import model as trends
 from lib.tools.positions.model import POSITIONS
 
 HOME = "pages/home.py"
@@ -59,3 +64,19 @@ def test_home_picker_applies_a_position(open_page):
     at.selectbox(key="_position_pick").select(next(p.name for p in POSITIONS if p.key == "cotra2022")).run()
     median = next(m for m in at.metric if m.label == "Median year")
     assert median.value == "2041"
+
+
+def test_home_says_when_a_gpt_human_date_is_already_past_and_what_the_data_show(open_page):
+    at = open_page(HOME)
+    assert_clean(at)
+    caption = next(c.value for c in at.caption if c.value.startswith("GPT-human, largest run reaches the compute"))
+    latest = origin.packaged_latest()
+    # The page reads the clock; the default date (Dec 2025) is past from 2026 on.
+    today = float(trends.decimal_year(pd.Series([datetime.date.today().isoformat()]))[0])
+    reached = get("gpt-human").headline_values(get("gpt-human").params.defaults())["year_compute_reached"].value
+    assert (reached < today) == ("Dec 2025, already past" in caption)
+    if reached < today:
+        needed = get("gpt-human").run(get("gpt-human").params.defaults()).compute_flop
+        assert (f"the largest run in Epoch AI's data, {latest.model} ({latest.when}, {units.flop(latest.compute_flop)}, "
+                f"{latest.rating}), is {units.times(needed / latest.compute_flop)} below the {units.flop(needed)} "
+                "this needs") in caption

@@ -12,8 +12,8 @@ from lib.core.problems import escape_markdown
 from lib.core.ranges import width_key
 
 IDS = [c.key for c in CHAINS]
-# Each page's sourced ranges, plus ours where a page has no sourced range that matters at its defaults.
-ON = {"loss": {}, "gpt-human": {}, "bio-anchors": {"u_hw_halving": "1", "u_spend": "1"}}
+# Each page's sourced ranges, on at its defaults (the anchors': the port's hardware, spending and GDP trends).
+ON = {"loss": {}, "gpt-human": {}, "bio-anchors": {}}
 # The tabs the uncertainty views open in: a page with chart tabs holds them there, the others in their own.
 TABS = {"loss": "loss_view", "gpt-human": "gpt_view", "bio-anchors": "bio_view"}
 
@@ -55,17 +55,17 @@ def test_the_view_on_at_every_bound(open_page, chain, edge):
 
 
 @pytest.mark.parametrize("chain", CHAINS, ids=IDS)
-def test_the_view_on_with_every_range_off_says_so_and_offers_ours(open_page, chain):
+def test_the_view_on_with_every_range_off_says_so_and_a_range_switched_on_draws_again(open_page, chain):
     query = {width_key(p.key): "0" for p in chain.params.params if width_key(p.key) in chain.params}
     at = open_page(chain.page, {"samples": "1000", **query})
     assert_clean(at)
     assert "No number here has a range switched on" in text_of(at, "info")
     assert not _bands(at)
-    ours = [b for b in at.button if b.label == "Switch on our ranges"]
+    # Every range the chains declare is sourced and on by default: none of this project's to offer in a button.
+    assert not [b for b in at.button if b.label == "Switch on our ranges"]
     if chain.key == "bio-anchors":
-        ours[0].click().run()
+        at.select_slider(key="u_hw_halving").set_value(1.0).run()
         assert_clean(at)
-        assert at.session_state["u_hw_halving"] == 1.0
         assert _bands(at)
 
 

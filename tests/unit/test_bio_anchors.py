@@ -18,7 +18,13 @@ from scipy.special import ndtr
 from lib.chains.bio_anchors import science as sc
 from lib.chains.bio_anchors.model import cli_results, run
 from lib.chains.bio_anchors.params import PARAMS, PRESETS
-from lib.chains.bio_anchors.published import ANCHOR_KEYS, ANCHORS, LOG10_BRAIN_PARAMS, OUR_CHOICE
+from lib.chains.bio_anchors.published import (
+    ANCHOR_KEYS,
+    ANCHORS,
+    COTRA_2020_FORECAST,
+    LOG10_BRAIN_PARAMS,
+    OUR_CHOICE,
+)
 from lib.core.facts import US_GDP_2020_USD
 
 PP = 0.03  # 3 percentage points
@@ -27,7 +33,8 @@ YEARS = 2.0
 PRESET = {p.name: p for p in PRESETS}
 WEIGHT_KEYS = [f"w_{a.key}" for a in ANCHORS]
 REPORT_WEIGHTS = np.array([a.weight for a in ANCHORS])
-FASTER, SLOWER, COTRA_2022 = "Faster trends (our spread)", "Slower trends (our spread)", "Cotra 2022 update (our fit)"
+FASTER, SLOWER = "Faster trends (the port's ranges)", "Slower trends (the port's ranges)"
+COTRA_2022 = "Cotra 2022 update (our fit)"
 
 
 # --- calibration ------------------------------------------------------------------
@@ -61,6 +68,35 @@ def test_scenarios_are_ordered_at_2050() -> None:
     assert faster.p_by(2050) > best.p_by(2050) > slower.p_by(2050)
     assert np.all(faster.p_tai >= best.p_tai - 1e-12)
     assert np.all(best.p_tai >= slower.p_tai - 1e-12)
+
+
+def test_the_trend_presets_sit_at_the_ends_of_the_ports_ranges() -> None:
+    """What their descriptions say: hardware and spending at the ends of the ranges the port declares (on by default)."""
+    faster, slower = PRESET[FASTER].values, PRESET[SLOWER].values
+    for key in ("hw_halving", "flop_usd_max", "spend", "gdp_share"):
+        s = PARAMS[key].spread
+        slow, fast = (s.high, s.low) if key == "hw_halving" else (s.low, s.high)  # a shorter halving time is faster
+        assert faster[key] == fast and slower[key] == slow, key
+    for key in ("spend_doubling", "gdp_growth"):  # as the descriptions say: left at the report's values
+        assert faster[key] == slower[key] == PARAMS[key].default, key
+
+
+def test_the_ports_ranges_are_on_by_default_and_every_headline_spreads(capsys) -> None:
+    """The acceptance check: ``python -m lib bio-anchors --samples 20000`` draws every headline, not one run."""
+    from lib.__main__ import main
+    from lib.chains import get
+
+    assert main(["bio-anchors", "--samples", "20000"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert set(out["uncertainty_ranges"]) == {"hw_halving", "flop_usd_max", "spend", "spend_doubling", "gdp_share",
+                                              "gdp_growth"}  # the algorithmic ones matter only with algo=global
+    for key, s in out["uncertainty"].items():
+        assert s["n"] == 20000 and s["p10"] < s["p50"] < s["p90"], key
+    # The ranges change only the uncertainty view: the headlines at the defaults are those with every range off.
+    off = {k: 0.0 for k in PARAMS.keys if k.startswith("u_")}
+    for key, h in get("bio-anchors").headline_values({**PARAMS.defaults(), **off}).items():
+        assert out["headlines"][key] == h.json(), key
+    assert PARAMS["samples"].default == 0  # a page draws only when its view is switched on
 
 
 def test_presets_are_valid_registry_values() -> None:
@@ -166,6 +202,25 @@ def test_chinchilla_shift_is_about_one_order_of_magnitude() -> None:
     assert sc.data_exponent_shift_oom(1.0, log10_params=11.0) < shift  # smaller models, smaller shift
     with pytest.raises(ValueError):
         sc.data_exponent_shift_oom("0.9", LOG10_BRAIN_PARAMS)
+
+
+def test_the_shift_is_not_attributed_to_rohin_shah_as_a_quotation() -> None:
+    # His opinion (Alignment Newsletter, seed 003) gives a direction, not a size: "about one order of
+    # magnitude" is the project's model notes' summary, never his words in quotation marks.
+    doc = " ".join((sc.data_exponent_shift_oom.__doc__ or "").split())
+    assert '"about one order of magnitude"' not in doc
+    assert '"will lengthen the timelines output by the model"' in doc and "not his" in doc
+
+
+def test_cotras_published_figures_are_labelled_hers_beside_the_models() -> None:
+    r = run({})
+    ours = {y: r.p_by(y) for y in (2030, 2050, 2100)}
+    text = COTRA_2020_FORECAST.against(ours, r.median_year)
+    assert text.startswith("Cotra's published best guess (2020): ~8% by 2030, ~47% by 2050, ~78% by 2100, "
+                           "median ~2052-2053.")
+    assert "This model at the same inputs (the defaults): 8.5% by 2030, 45.4% by 2050, 75.6% by 2100, median 2053." \
+        in text
+    assert COTRA_2020_FORECAST.against(ours, None, (2030,)).endswith("8.5% by 2030, median after 2100.")
 
 
 def test_chinchilla_switch_raises_nn_anchors_and_lengthens_timelines() -> None:

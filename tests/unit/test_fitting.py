@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from lib.core.scaling_laws import BESIROGLU_2024 as B
+from lib.core.scaling_laws import BESIROGLU_2024_NOTEBOOK_FIT as NOTEBOOK
 from lib.data.fit import model as fitting
 
 
@@ -101,17 +102,29 @@ def test_cli_fit(tmp_path, capsys):
     assert err.startswith("error: 2 points") and err.count("\n") == 1
 
 
-def test_the_replications_published_points_give_its_published_constants():
+def test_the_replications_published_points_give_its_notebooks_huber_fit_not_its_papers_table():
     # Besiroglu et al. 2024 fitted these points (Hoffmann's Figure 4 read off its SVG, minus the 5 of highest
-    # loss) with this very procedure and report E=1.82, A=482.01, B=2085.43, alpha=0.3478, beta=0.3658.
-    # Tolerances: the paper rounds E to 2 decimals; A and B trade off against the exponents, so 5%.
+    # loss) twice in their notebook (epoch-research/analyzing-chinchilla, data_analysis.ipynb). This procedure
+    # (Huber loss on log-loss, L-BFGS from a grid) is its "Replicate exactly" cell 18: E=1.817236, A=477.8417,
+    # B=2143.8638, alpha=0.3473127, beta=0.3671826, objective 0.00101827403. Tolerances: the optimum lies in a
+    # flat valley (the notebook's own last restarts differ by up to 0.2% in B at objectives 1e-10 apart), so 0.1%
+    # for A and B and 1e-4 for E, alpha and beta; and no worse an optimum than the notebook's.
     loss, n, d = fitting.replication_points()
     assert loss.size == 240
     fit = fitting.fit("chinchilla", loss, n, d, bootstrap=0)
-    c = fit.constants
-    assert c["E"] == pytest.approx(1.82, abs=0.01)
-    assert c["alpha"] == pytest.approx(0.3478, abs=0.003) and c["beta"] == pytest.approx(0.3658, abs=0.003)
-    assert c["A"] == pytest.approx(482.01, rel=0.05) and c["B"] == pytest.approx(2085.43, rel=0.05)
+    c, nb = fit.constants, NOTEBOOK
+    assert fit.objective <= 0.0010182740346154362 * (1 + 1e-9)
+    assert c["E"] == pytest.approx(nb.e, abs=1e-4)
+    assert c["alpha"] == pytest.approx(nb.alpha, abs=1e-4) and c["beta"] == pytest.approx(nb.beta, abs=1e-4)
+    assert c["A"] == pytest.approx(nb.a, rel=1e-3) and c["B"] == pytest.approx(nb.b, rel=1e-3)
+    # The paper's table (E=1.82, A=482.01, B=2085.43, alpha=0.3478, beta=0.3658) is the notebook's other fit, the
+    # maximum of a Huber likelihood with a fitted scale (cell 24), not this one. How far this fit is from it, as
+    # README.md and the fit page say (to the rounding they print): A 0.9% lower, B 2.8% higher, E 0.003 lower
+    # than the table's rounded 1.82, alpha 0.0005 lower, beta 0.0014 higher.
+    assert c["A"] / B.a - 1 == pytest.approx(-0.009, abs=0.001) and c["B"] / B.b - 1 == pytest.approx(0.028, abs=0.001)
+    assert c["E"] - B.e == pytest.approx(-0.003, abs=0.0005)
+    assert c["alpha"] - B.alpha == pytest.approx(-0.0005, abs=0.0001)
+    assert c["beta"] - B.beta == pytest.approx(0.0014, abs=0.0001)
 
 
 def test_the_compute_to_reach_a_loss_inverts_the_curve():
@@ -148,7 +161,7 @@ def test_the_human_level_target_by_ratio_halves_the_reducible_loss_at_gpt3s_comp
     c = np.geomspace(1e18, 1e23, 12)
     fit = fitting.fit("compute", 1.7 + 30.0 * c ** -0.08, c, bootstrap=0)
     at_gpt3 = float(fit.curve(np.array([fitting.REFERENCE_FLOP]))[0])
-    target = fitting.human_loss(fit, {"target": "ratio", "ratio": 2.0, "goal": 0.86})
+    target = fitting.human_loss(fit, {"fit_target": "ratio", "fit_ratio": 2.0, "goal": 0.86})
     assert target - fit.constants["E"] == pytest.approx((at_gpt3 - fit.constants["E"]) / 2)
-    assert fitting.human_loss(fit, {"target": "loss", "ratio": 2.0, "goal": 1.9}) == 1.9
+    assert fitting.human_loss(fit, {"fit_target": "loss", "fit_ratio": 2.0, "goal": 1.9}) == 1.9
     assert fitting.REFERENCE_FLOP == pytest.approx(3.14e23, rel=0.01)  # GPT-3, Brown et al. 2020

@@ -56,3 +56,28 @@ def test_the_derivation_names_the_run_it_starts_from():
     assert reference_step({}).startswith("The essay's reference model, GPT-3 175B")
     assert reference_step({"origin": ["latest"]}).startswith("The largest run in Epoch AI's data, Grok 4 (Jul 2025)")
     assert reference_step({"ref_pfd": ["100"]}).startswith("Your reference model at 100 PF-days")
+
+
+def test_the_largest_runs_confidence_comes_from_the_data_and_is_said_wherever_the_chain_starts_from_it(capsys):
+    table = trends.prepared(load("epoch_compute").table)
+    ref = origin.latest_reference(table, load("cpi_us").table)
+    row = table.loc[table["compute"].idxmax()]
+    assert ref.confidence == row["confidence"] == "Speculative"  # Epoch's rating of Grok 4's compute
+    assert ref.rating == "an estimate Epoch rates Speculative"
+    # Read from the table, not typed: the same row rated otherwise is reported otherwise.
+    relabelled = table.copy()
+    relabelled.loc[row.name, "confidence"] = "Likely"
+    assert origin.latest_reference(relabelled, load("cpi_us").table).confidence == "Likely"
+    relabelled.loc[row.name, "confidence"] = None
+    assert origin.latest_reference(relabelled, load("cpi_us").table).rating == ""
+
+    assert main(["gpt-human", "origin=latest"]) == 0
+    assert json.loads(capsys.readouterr().out)["results"]["reference"]["compute_confidence"] == "Speculative"
+
+    from lib.chains.gpt_human.derivation import derivation
+
+    values, _ = link_values(CHAIN, {"origin": ["latest"]})
+    step = dict(derivation(values, CHAIN.run(values)))["Reference"]
+    assert "PF-days (an estimate Epoch rates Speculative):" in step
+    essay, _ = link_values(CHAIN, {})
+    assert "Epoch rates" not in dict(derivation(essay, CHAIN.run(essay)))["Reference"]

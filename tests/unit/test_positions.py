@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 
 import pytest
 
@@ -66,3 +68,63 @@ def test_cli_unknown_position_exits_2_with_one_line(args, capsys):
     assert main(args) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "Traceback" not in err
+
+
+# -- what each position cites, checked against the essays (corrections of a line-by-line check) -------
+
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+# Which essay in the project's seeds each position quotes (the seeds are outside the repository; the
+# check below skips where they are absent, and the tests after it pin the corrected text anyway).
+SEED_OF = {"gwern2020": "004_", "gao2021_strong": "000_", "gao2021_weak": "000_", "bear2021": "002_",
+           "chinchilla2022": "003_"}
+
+
+def _plain(text: str) -> str:
+    """Quotes and dashes as plain characters and whitespace collapsed, so a quotation matches its source."""
+    for fancy, plain in (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"')):
+        text = text.replace(fancy, plain)
+    return re.sub(r"\s+", " ", text)
+
+
+def _quotations(text: str) -> list[str]:
+    """The double-quoted passages of ``text``, split at the ellipses that join excerpts."""
+    return [part.strip() for q in re.findall(r'"([^"]+)"', text) for part in q.split("...") if part.strip()]
+
+
+@pytest.mark.parametrize("key", sorted(SEED_OF))
+def test_every_quotation_of_a_position_is_in_its_essay(key):
+    seed = next(iter(sorted(SEEDS.glob(f"{SEED_OF[key]}*.txt"))), None) if SEEDS.is_dir() else None
+    if seed is None:
+        pytest.skip("the project's seed essays are not on this machine")
+    source = _plain(seed.read_text(encoding="utf-8"))
+    position = find(key)
+    quoted = [q for text in (position.passage, *position.choices) for q in _quotations(_plain(text))]
+    assert quoted
+    for q in quoted:
+        assert q.rstrip(".") in source, q
+
+
+def test_the_bear_essay_is_cited_by_its_title_and_the_date_its_text_gives():
+    bear = find("bear2021")  # the key stays, so old links keep working
+    citation = bear.source.citation
+    assert "'How I'm thinking about GPT-N'" in citation and "LessWrong" in citation
+    assert "after December 2021" in citation  # its text reports December 2021 events
+    assert "LessWrong, 2021" not in citation  # the old, unsupported date
+    assert bear.source.url == ""  # no address we could verify: none given rather than a guess
+
+
+def test_gao_strong_quotes_the_essay_rather_than_a_paraphrase():
+    choices = " ".join(find("gao2021_strong").choices)
+    assert '"this point is crossed only a few orders of magnitude in size from now"' in choices
+    assert "abstract concepts" in choices  # what "this point" is
+    assert "from GPT-3" not in choices  # the old paraphrase, which put words in the essay's mouth
+
+
+def test_cotra_2020_labels_her_figures_and_gives_this_models_beside_them():
+    summary = find("cotra2020").summary
+    assert "Cotra's published best guess (2020): ~8% by 2030, ~47% by 2050" in summary
+    anchors = get("bio-anchors")
+    ours = anchors.headline_values(anchors.params.defaults())
+    model = f"{ours['p_2030'].value:.1%} by 2030, {ours['p_2050'].value:.1%} by 2050"
+    assert f"This model at the same inputs (the defaults): {model}" in summary
+    assert model == "8.5% by 2030, 45.4% by 2050"  # not the published ~8% and ~47%

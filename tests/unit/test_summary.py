@@ -8,7 +8,7 @@ import pytest
 from lib.chains import get
 from lib.core.chain import HeadlineValue
 from lib.tools.summary.charts import timeline_figure
-from lib.tools.summary.model import milestones
+from lib.tools.summary.model import LargestRun, milestones
 
 BIO = get("bio-anchors").run({})
 
@@ -54,3 +54,38 @@ def test_a_date_that_does_not_exist_reads_as_one_sentence():
 def test_a_date_at_the_start_year_is_drawn_inside_the_axis():
     fig = timeline_figure(BIO, milestones(BIO, _gpt(2021.9, 2020.0)))
     assert fig.layout.xaxis.range[0] < 2020
+
+
+GROK = LargestRun("Grok 4", "Jul 2025", 5e26, "an estimate Epoch rates Speculative")
+
+
+def test_a_date_before_today_says_it_is_past_and_how_far_the_largest_real_run_is_from_it():
+    # A fixed 'today' (the page passes the clock's; the model never reads it): 1 March 2026.
+    reached, affordable = milestones(BIO, _gpt(2025.97, 2037.9), today=2026 + 59 / 365, largest=GROK,
+                                     needed_flop=6.94e29)
+    assert reached.past and not affordable.past
+    assert reached.sentence().startswith(
+        "GPT-human, largest run reaches the compute: Dec 2025, already past: the largest run in Epoch AI's data, "
+        "Grok 4 (Jul 2025, 5.00e26 FLOP, an estimate Epoch rates Speculative), is 1,400× below the 6.94e29 FLOP "
+        "this needs; the anchors give P(TAI by then) = ")
+    assert "past" not in affordable.sentence()
+    fig = timeline_figure(BIO, (reached, affordable))
+    labels = [a.text for a in fig.layout.annotations]
+    assert "<b>Dec 2025</b> compute reached (past)" in labels and "<b>Nov 2037</b> affordable" in labels
+
+
+def test_a_date_after_today_or_without_a_today_is_not_called_past():
+    ahead = milestones(BIO, _gpt(2025.97, 2037.9), today=2025.5, largest=GROK, needed_flop=6.94e29)
+    unjudged = milestones(BIO, _gpt(2025.97, 2037.9))
+    for m in (*ahead, *unjudged):
+        assert not m.past and "already past" not in m.sentence()
+
+
+def test_a_past_date_the_largest_run_has_already_passed_says_so():
+    (reached, _) = milestones(BIO, _gpt(2024.5, 2030.0), today=2026.0, largest=GROK, needed_flop=1e26)
+    assert "already past: the largest run in Epoch AI's data, Grok 4" in reached.sentence()
+    assert "is 5× the 1.00e26 FLOP this needs" in reached.sentence()
+    (bare, _) = milestones(BIO, _gpt(2024.5, 2030.0), today=2026.0)
+    # No run given: the date is still marked past, with no claim about the data.
+    assert bare.sentence() == ("GPT-human, largest run reaches the compute: Jul 2024, already past, before the "
+                               "anchors' first year.")

@@ -15,9 +15,9 @@ from lib.core.registry import Z80
 from lib.tools.uncertainty.model import draw, run_draws, sensitivity, swing_size
 
 IDS = [c.key for c in CHAINS]
-# A few ranges on for every chain, sourced or ours, so every test has something to draw.
-ON = {"loss": {"u_b_e": 1.0, "u_fit_b": 1.0}, "gpt-human": {"u_halving": 1.0},
-      "bio-anchors": {"u_hw_halving": 1.0, "u_spend": 1.0}}
+# A few ranges on for every chain, sourced or ours, so every test has something to draw. The anchors' sourced
+# ranges (the port's hardware, spending and GDP trends) are on at their defaults.
+ON = {"loss": {"u_b_e": 1.0, "u_fit_b": 1.0}, "gpt-human": {"u_halving": 1.0}, "bio-anchors": {}}
 
 
 def _values(chain, **extra):
@@ -41,8 +41,45 @@ def test_the_replication_ranges_are_its_standard_errors_and_the_doubling_range_i
     e = gpt["b_e"].spread
     assert (e.high - e.low) / 2 == pytest.approx(Z80 * 0.026)  # Besiroglu et al. 2024: E's bootstrap SE
     bio = get("bio-anchors").params
-    assert not bio["hw_halving"].spread.sourced  # our choice: no source gives it, off by default
-    assert bio["algo_halving"].spread.sourced
+    # The port writes these as comments beside its values (ajeya2020.squiggle at f3416a3): sourced, on by default.
+    for key, ends in (("hw_halving", (1.5, 3.5)), ("flop_usd_max", (1e22, 1e26)), ("spend", (1e8, 1e10)),
+                      ("spend_doubling", (1.0, 3.0)), ("gdp_share", (0.5, 2.0)), ("gdp_growth", (2.0, 5.0))):
+        s = bio[key].spread
+        assert (s.low, s.high) == ends and s.sourced, key
+        assert s.source.url.endswith("/f3416a39863334c1c1c43a52ce6baedd18d5d792/ajeya2020.squiggle#L104-L122"), key
+        assert "90% interval" in s.note and "80% interval" in s.note, key
+    for key in ("algo_halving", "algo_cap"):
+        assert bio[key].spread.sourced
+        assert bio[key].spread.source.url.endswith("/f3416a39863334c1c1c43a52ce6baedd18d5d792/ajeya2020.squiggle"
+                                                   "#L135-L136"), key
+
+
+# Besiroglu et al. 2024's bootstrap of A and B (epoch-research/analyzing-chinchilla, data_analysis.ipynb): standard
+# errors of ln A and ln B 0.258 and 0.421 (cell 54), 95% intervals A 285-744 and B 1042-5810 (cell 26).
+LOG_SE = {"b_a": 0.258, "b_b": 0.421}
+BOOTSTRAP_95 = {"b_a": (285.214, 743.626), "b_b": (1042.357, 5810.344)}
+
+
+def test_the_replications_a_and_b_are_drawn_log_normal_with_the_notebooks_log_standard_errors():
+    chain = get("loss")
+    values = {**chain.params.defaults(), "u_b_a": 1.0, "u_b_b": 1.0}
+    batch = draw(chain.params, values, 20000, 4)
+    for key, sigma in LOG_SE.items():
+        p = chain.params[key]
+        assert p.scale == "log" and p.spread.sourced
+        estimate = {"b_a": 482.01, "b_b": 2085.43}[key]  # the paper's table
+        assert (p.spread.low, p.spread.high) == pytest.approx(
+            (estimate * math.exp(-Z80 * sigma), estimate * math.exp(Z80 * sigma)), rel=1e-12)
+        logs = np.log(batch[key])
+        # The sd of 20,000 normal draws has a standard error of sigma / sqrt(2 × 20000) = 0.0013 for A, 0.0021 for
+        # B; truncation at the slider's ends (3.7 sigma above B's median at 10,000) takes under 0.1% off: 0.01.
+        assert logs.std() == pytest.approx(sigma, abs=0.01), key
+        q10, q90 = np.quantile(batch[key], [0.1, 0.9])
+        # Within the bootstrap's 95% interval, the lower end above its 2.5th percentile (B: 1216, not 428 as the
+        # normal with B's SE of 1293.28 gave); each within 2% of the interval it is drawn from.
+        lo95, hi95 = BOOTSTRAP_95[key]
+        assert lo95 < q10 < q90 < hi95, key
+        assert (q10, q90) == pytest.approx((p.spread.low, p.spread.high), rel=0.02), key
 
 
 def test_the_interval_moves_with_the_slider_and_scales_with_its_width():

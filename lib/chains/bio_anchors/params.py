@@ -13,6 +13,8 @@ from lib.chains.bio_anchors.published import (
     OUR_CHOICE,
     REQUIREMENT_FLOOR_LOG10,
     RP_PORT,
+    RP_PORT_ALGO_BOUNDS,
+    RP_PORT_TREND_RANGES,
     Anchor,
 )
 from lib.core.facts import US_GDP_2020_USD
@@ -41,9 +43,24 @@ def _median_param(a: Anchor) -> Param:
 
 ALGO_CHOICES = ("rule", "global")
 
-# The ends of the "Faster/Slower trends (our spread)" presets, offered as 80% intervals; off by default
-# (no source gives these ranges).
-TREND_NOTE = "the ends of the Faster and Slower trends presets as its 80% interval, a range we chose"
+
+def _port_range(low: float, high: float, line: int, written: str, more: str = "") -> Spread:
+    """A range the port writes as a comment beside its point value (ajeya2020.squiggle, ``line``), on by default.
+
+    The port never samples these: its model runs on the point values. Squiggle's ``a to b`` is a 90%
+    interval; we take it as our 80% interval, so our draws spread a little wider than the port's would.
+    ``more`` says what else a reader needs: where the draws' median is not the point value (the
+    interval is not centred on it), or the units the comment is in.
+    """
+    return Spread(low, high, RP_PORT_TREND_RANGES, note=(
+        f"line {line} of the port reads '{written}': a comment beside its point value, not a distribution it "
+        "samples. Squiggle's 'a to b' is a 90% interval; we use it as our 80% interval, slightly wider than the "
+        "port's" + (f"; {more}" if more else "")))
+
+
+# The ends of the port's per-anchor rule, bound(3.5 - (p50-29)/4, 2, 3.5) years and bound(2 + (p50-32)/4, 2, 5) OOM.
+RULE_NOTE = ("the limits of the port's per-anchor rule (its bound(...), hard limits there, not an interval of a "
+             "distribution), used as our 80% interval")
 
 # With the uncertainty view's controls (draws, seed, a range per number): lib/core/ranges.py.
 PARAMS = with_uncertainty(ParamSet(
@@ -54,7 +71,7 @@ PARAMS = with_uncertainty(ParamSet(
         Param("spread", "Requirement spread", "x", 1.0,
               "Multiplies the width of every anchor's requirement distribution (1 = the port's 10-90% ranges).",
               RP_PORT, min=0.25, max=3.0, step=0.05),
-        Param("floor", "Requirement floor", "log10 FLOP", REQUIREMENT_FLOOR_LOG10,
+        Param("req_floor", "Requirement floor", "log10 FLOP", REQUIREMENT_FLOOR_LOG10,
               "Update against the low end: TAI is assumed to need more than this much compute (2020 algorithms). "
               "Our choice: each anchor's distribution is cut here and renormalised. The port instead shifts "
               "sampled requirements below 1e27 upwards and clips at 1e24.", OUR_CHOICE, min=20.0, max=30.0, step=0.1),
@@ -75,23 +92,32 @@ PARAMS = with_uncertainty(ParamSet(
               COTRA_2020, min=1e15, max=1e21, scale="log"),
         Param("hw_halving", "Hardware price halving time", "years", T.hw_halving_years,
               "Years for the price of a FLOP to halve (report: 2.5).", COTRA_2020, min=0.5, max=10.0, scale="log",
-              spread=Spread(1.5, 3.5, OUR_CHOICE, sourced=False, note=TREND_NOTE)),
+              spread=_port_range(1.5, 3.5, 104, "compute_$_halving_time = 2.5 // 1.5 to 3.5",
+                                 "drawn log-normal, its median is 2.3 years (√(1.5 × 3.5)), not 2.5")),
         Param("flop_usd_max", "Maximum FLOP per dollar", "FLOP/$", T.max_flop_per_usd,
               "Level where hardware price-performance levels off (report: about six more orders of magnitude; "
               "the port uses 1e24).", RP_PORT, min=1e19, max=1e30, scale="log",
-              spread=Spread(1e22, 1e26, OUR_CHOICE, sourced=False, note=TREND_NOTE)),
+              spread=_port_range(1e22, 1e26, 105, "max_FLOP_per_$ = 1e24 // 22 to 26",
+                                 "22 to 26 in log10 FLOP/$, i.e. 1e22 to 1e26")),
         Param("spend", "Spend on the largest run in 2025", "$", T.spend_2025_usd,
               "Dollars (2020) spent on the largest training run in 2025 (report: $1e9).", COTRA_2020,
-              min=1e6, max=1e13, scale="log", spread=Spread(1e8, 1e10, OUR_CHOICE, sourced=False, note=TREND_NOTE)),
+              min=1e6, max=1e13, scale="log",
+              spread=_port_range(1e8, 1e10, 119, "initial_pay = 1e9 // in 2020 USD  1e8 to 1e10")),
         Param("spend_doubling", "Spend doubling time", "years", T.spend_doubling_years,
               "Years for the largest-run budget to double (the report's spreadsheet: 2.5; prose summaries say 2).",
-              RP_PORT, min=0.5, max=10.0, scale="log"),
+              RP_PORT, min=0.5, max=10.0, scale="log",
+              spread=_port_range(1.0, 3.0, 120, "spend_doubling_time = 2.5  // 1 to 3",
+                                 "drawn log-normal, its median is 1.7 years (√3), not 2.5")),
         Param("gdp_share", "Maximum share of GDP", "%", 100 * T.max_gdp_share,
               "Spending levels off at this share of the largest economy's GDP (report: 1%).", COTRA_2020,
-              min=0.05, max=10.0, step=0.05, spread=Spread(0.5, 2.0, OUR_CHOICE, sourced=False, note=TREND_NOTE)),
+              min=0.05, max=10.0, step=0.05,
+              spread=_port_range(0.5, 2.0, 122, "max_gdp_frac = .01 // of frontier GDP in 2020 USD  // .005 to .02",
+                                 "drawn normal (this slider is linear), its median is 1.25%, not 1%")),
         Param("gdp_growth", "GDP growth", "%/yr", 100 * T.gdp_growth,
               f"Real growth of the largest economy's GDP, from US GDP in 2020 "
-              f"(${US_GDP_2020_USD.value / 1e12:.2f}T, BEA).", BEA_GDP, min=0.0, max=10.0, step=0.1),
+              f"(${US_GDP_2020_USD.value / 1e12:.2f}T, BEA).", BEA_GDP, min=0.0, max=10.0, step=0.1,
+              spread=_port_range(2.0, 5.0, 114, "growth_rate = .03 // per year  // .02 to .05",
+                                 "drawn normal, its median is 3.5%/yr, not 3")),
         Param("algo", "Algorithmic progress", "", "rule",
               "Per-anchor rule: halving time clip(3.5 - (p50-29)/4, 2, 3.5) years and cap clip(2 + (p50-32)/4, 2, 5) "
               "OOM, so bigger requirements improve faster and further (the port's rule, which it applies to each "
@@ -102,12 +128,12 @@ PARAMS = with_uncertainty(ParamSet(
               "Years for the compute needed (at fixed capability) to halve, used when progress is the same for "
               "every anchor (the port's rule spans 2 to 3.5).", RP_PORT, min=0.5, max=10.0, scale="log",
               active_when=("algo", "global"),
-              spread=Spread(2.0, 3.5, RP_PORT, note="the ends of the port's per-anchor rule as its 80% interval")),
+              spread=Spread(2.0, 3.5, RP_PORT_ALGO_BOUNDS, note=RULE_NOTE)),
         Param("algo_cap", "Maximum algorithmic progress", "OOM", T.algo_cap_oom,
               "Orders of magnitude by which algorithms can at most cut the requirement, used when progress is the "
               "same for every anchor (the port's rule spans 2 to 5).", RP_PORT, min=0.0, max=8.0, step=0.1,
               active_when=("algo", "global"),
-              spread=Spread(2.0, 5.0, RP_PORT, note="the ends of the port's per-anchor rule as its 80% interval")),
+              spread=Spread(2.0, 5.0, RP_PORT_ALGO_BOUNDS, note=RULE_NOTE)),
         Param("algo_start", "Algorithmic progress counted from", "", T.algo_start_year,
               "Year from which requirements start to shrink with better algorithms (the port: 2025; "
               "the requirements themselves are stated with 2020 algorithms).", RP_PORT,
@@ -117,7 +143,7 @@ PARAMS = with_uncertainty(ParamSet(
     ),
     groups=(
         ("Anchor weights", tuple(f"w_{k}" for k in ANCHOR_KEYS) + ("none_2020", "none_2100")),
-        ("Requirements (2020 algorithms)", tuple(f"p50_{k}" for k in ANCHOR_KEYS) + ("spread", "floor", "data_exp")),
+        ("Requirements (2020 algorithms)", tuple(f"p50_{k}" for k in ANCHOR_KEYS) + ("spread", "req_floor", "data_exp")),
         ("Hardware", ("flop_usd", "hw_halving", "flop_usd_max")),
         ("Spending", ("spend", "spend_doubling", "gdp_share", "gdp_growth")),
         ("Algorithms", ("algo", "algo_halving", "algo_cap", "algo_start")),
@@ -127,23 +153,26 @@ PARAMS = with_uncertainty(ParamSet(
 
 COTRA_2022_FIT = {
     "w_life": 10.0, "w_short": 47.0, "w_med": 10.0, "w_long": 10.0, "w_genome": 10.0, "w_evo": 10.0,
-    "flop_usd": 4e18, "floor": 26.0, "spend_doubling": 1.5, "spread": 0.8,
+    "flop_usd": 4e18, "req_floor": 26.0, "spend_doubling": 1.5, "spread": 0.8,
 }
 
 PRESETS: tuple[Preset, ...] = (
     Preset("Cotra 2020 best guess",
-           "The report's best-guess inputs (the defaults): ~8% by 2030, ~47% by 2050, median ~2053.",
+           "The report's best-guess inputs (the defaults). Cotra's published figures are ~8% by 2030, ~47% by 2050 "
+           "and a median of ~2053; this model gives its own numbers from these inputs (the page shows both).",
            PARAMS.defaults(), COTRA_2020),
-    Preset("Faster trends (our spread)",
-           "Every trend at the fast end of a range we chose around the report's values, not a scenario from the "
-           "report or the port: FLOP/$ halving 1.5 yr, max 1e26 FLOP/$, $1e10 in 2025, up to 2% of GDP, "
-           "algorithms halving every 2 years up to 5 OOM for every anchor (the ends of the port's rule).",
+    Preset("Faster trends (the port's ranges)",
+           "Hardware and spending at the fast end of the ranges the port writes as comments beside its values "
+           "(not a scenario the port or the report runs; setting them all at once is our choice): FLOP/$ halving "
+           "1.5 yr, max 1e26 FLOP/$, $1e10 in 2025, up to 2% of GDP; algorithms halving every 2 years up to 5 OOM "
+           "for every anchor (the ends of the port's rule). Spend doubling and GDP growth stay at the report's.",
            {**PARAMS.defaults(), "hw_halving": 1.5, "flop_usd_max": 1e26, "spend": 1e10, "gdp_share": 2.0,
             "algo": "global", "algo_halving": 2.0, "algo_cap": 5.0}, OUR_CHOICE),
-    Preset("Slower trends (our spread)",
-           "Every trend at the slow end of a range we chose around the report's values, not a scenario from the "
-           "report or the port: FLOP/$ halving 3.5 yr, max 1e22 FLOP/$, $1e8 in 2025, up to 0.5% of GDP, "
-           "algorithms halving every 3.5 years up to 2 OOM for every anchor (the ends of the port's rule).",
+    Preset("Slower trends (the port's ranges)",
+           "Hardware and spending at the slow end of the ranges the port writes as comments beside its values "
+           "(not a scenario the port or the report runs; setting them all at once is our choice): FLOP/$ halving "
+           "3.5 yr, max 1e22 FLOP/$, $1e8 in 2025, up to 0.5% of GDP; algorithms halving every 3.5 years up to 2 "
+           "OOM for every anchor (the ends of the port's rule). Spend doubling and GDP growth stay at the report's.",
            {**PARAMS.defaults(), "hw_halving": 3.5, "flop_usd_max": 1e22, "spend": 1e8, "gdp_share": 0.5,
             "algo": "global", "algo_halving": 3.5, "algo_cap": 2.0}, OUR_CHOICE),
     Preset("Cotra 2022 update (our fit)",

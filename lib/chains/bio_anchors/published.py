@@ -7,8 +7,10 @@ them. Values that are this project's own choice say so.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
+from lib.core import units
 from lib.core.facts import US_GDP_2020_USD
 from lib.core.registry import Source
 
@@ -20,6 +22,21 @@ RP_PORT = Source(
     "Rethink Priorities, future-assessment-model (public port of the report's spreadsheet, Cotra2020 set)",
     "https://github.com/rethinkpriorities/future-assessment-model",
 )
+# The port's Squiggle version of the report's model, one file at one commit: it writes a range as a comment
+# beside each hardware, spending and GDP point value (lines 104-122), and bounds its per-anchor algorithmic
+# progress with bound(...) (lines 135-136). The lines are counted in the file at this commit.
+RP_SQUIGGLE_COMMIT = "f3416a39863334c1c1c43a52ce6baedd18d5d792"
+
+
+def _rp_squiggle(first: int, last: int, what: str) -> Source:
+    return Source(f"Rethink Priorities, future-assessment-model, ajeya2020.squiggle at {RP_SQUIGGLE_COMMIT[:7]}, "
+                  f"lines {first}-{last}: {what}",
+                  "https://github.com/rethinkpriorities/future-assessment-model/blob/"
+                  f"{RP_SQUIGGLE_COMMIT}/ajeya2020.squiggle#L{first}-L{last}")
+
+
+RP_PORT_TREND_RANGES = _rp_squiggle(104, 122, "ranges written as comments beside the hardware, GDP and spending values")
+RP_PORT_ALGO_BOUNDS = _rp_squiggle(135, 136, "the bounds of the per-anchor algorithmic-progress rule")
 COTRA_2022 = Source(
     "Cotra 2022, 'Two-year update on my personal AI timelines'",
     "https://www.alignmentforum.org/posts/AfH2oPHCApdKicM4m/two-year-update-on-my-personal-ai-timelines",
@@ -96,3 +113,37 @@ LOG10_BRAIN_PARAMS = LOG10_BRAIN_FLOP_PER_SUBJ_S - LOG10_FLOP_PER_PARAM_PER_SUBJ
 LOG10_REF_PARAMS = 11.2  # the report's reference model (~1.6e11 params, GPT-3 scale) ...
 LOG10_REF_SAMPLES = 12.0  # ... trained on ~1e12 data points (Kaplan: D ~ 5e3 * N^0.74)
 CHINCHILLA_TOKENS_PER_PARAM = 20.0
+
+
+@dataclass(frozen=True)
+class PublishedForecast:
+    """What an author published as her model's output, to set beside what this re-implementation gives.
+
+    ``p_by_year``: (year, probability) pairs as published (rounded, hence the "~" shown with them);
+    ``median``: the published median in words.
+    """
+
+    who: str
+    p_by_year: tuple[tuple[int, float], ...]
+    median: str
+
+    def against(self, ours: Mapping[int, float], our_median: float | None,
+                years: tuple[int, ...] | None = None) -> str:
+        """Her figures, labelled as hers, then this model's for the same years, in one or two sentences.
+
+        ``ours`` maps a year to this model's P(TAI by then) (the page and positions pass the chain's
+        headlines at the report's inputs, so the second half is computed, never typed).
+        """
+        pairs = [(y, p) for y, p in self.p_by_year if years is None or y in years]
+        theirs = ", ".join(f"~{p:.0%} by {y}" for y, p in pairs)
+        mine = ", ".join(f"{ours[y]:.1%} by {y}" for y, _ in pairs)
+        median = units.year(our_median) if our_median is not None else f"after {LAST_YEAR}"
+        return (f"{self.who}: {theirs}, median {self.median}. This model at the same inputs (the defaults): "
+                f"{mine}, median {median}.")
+
+
+COTRA_2020_FORECAST = PublishedForecast(
+    "Cotra's published best guess (2020)", ((2030, 0.08), (2050, 0.47), (2100, 0.78)), "~2052-2053")
+"""The report's output at its best-guess inputs, as Cotra 2020 published it and as summarised by Epoch AI
+and in the AXRP interview (episode 7.5: the model "actually says 2053", rounded to 2050). This project's
+re-implementation gives slightly different numbers for the same inputs (``against`` says which)."""

@@ -184,12 +184,15 @@ def data_exponent_shift_oom(exponent: str | float, log10_params: float) -> float
 
         log10(20 P) - [12 + 0.8 (log10 P - 11.2)] = 0.2 log10 P - 1.74,
 
-    i.e. +1.16 OOM at brain scale, P ~ 1e16 FLOP/subj-s / 10^1.5 ~ 3e14 (Rohin Shah's
-    reading of Chinchilla for the anchors: "about one order of magnitude"). With F and H
-    fixed, training FLOP moves by the same amount. (The alternative, forcing both rules through the report's
-    reference point, gives only 0.2 * (14.5 - 11.2) = 0.66 OOM; it would
-    discard Chinchilla's measured 20 tokens per parameter, which is the point
-    of the switch.) Only the two published rules are offered: "0.8" -> 0,
+    i.e. +1.16 OOM at brain scale, P ~ 1e16 FLOP/subj-s / 10^1.5 ~ 3e14. With F and H
+    fixed, training FLOP moves by the same amount. Rohin Shah's opinion in the Alignment
+    Newsletter's summary of Hoffmann et al. 2022 gives the direction, not a size: the bio
+    anchors framework has "a specific parameter for this", and updating it alone "will
+    lengthen the timelines output by the model". The size is this formula's (this project's
+    model notes put it at about one order of magnitude; that is their summary, not his).
+    (The alternative, forcing both rules through the report's reference point, gives only
+    0.2 * (14.5 - 11.2) = 0.66 OOM; it would discard Chinchilla's measured 20 tokens per
+    parameter, which is the point of the switch.) Only the two published rules are offered: "0.8" -> 0,
     "1.0" -> the shift above (a function of ``log10_params`` so the page can
     show how it depends on the assumed model size).
     """

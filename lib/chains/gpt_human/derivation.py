@@ -37,16 +37,17 @@ def _law_steps(v: Mapping[str, object], r: GptHumanResult) -> tuple[str, str, st
             f"C = 6 * (({r.target_loss:.4f} - {e:g}) / K)^-(1/{al * be / (al + be):.4g})")
 
 
-def _which_reference(v: Mapping[str, object]) -> str:
-    """The run the chain starts from, by name where it is one we know (origin=latest or the essay's GPT-3)."""
+def _which_reference(v: Mapping[str, object]) -> tuple[str, str]:
+    """The run the chain starts from, by name where it is one we know (origin=latest or the essay's GPT-3),
+    and how firm its compute is where the data rate it (Epoch's confidence, taken from the export)."""
     from lib.chains.gpt_human.origin import KEYS, starts_from
 
     latest = starts_from(v)  # type: ignore[arg-type]
     if latest is not None:
-        return f"The largest run in Epoch AI's data, {latest.model} ({latest.when}),"
+        return f"The largest run in Epoch AI's data, {latest.model} ({latest.when}),", latest.rating
     if all(v[k] == PARAMS[k].default for k in KEYS):
-        return "The essay's reference model, GPT-3 175B (May 2020),"
-    return "Your reference model"
+        return "The essay's reference model, GPT-3 175B (May 2020),", ""
+    return "Your reference model", ""
 
 
 def derivation(values: Values, result: GptHumanResult) -> list[tuple[str, str]]:
@@ -56,9 +57,11 @@ def derivation(values: Values, result: GptHumanResult) -> list[tuple[str, str]]:
     r = result
     fit, reference, compute = _law_steps(v, r)
     e = r.irreducible
+    which, rating = _which_reference(v)
+    rated = f" ({rating})" if rating else ""
     steps = [
         ("Fit", fit),
-        ("Reference", f"{_which_reference(v)} at {short(float(v['ref_pfd']))} PF-days: {reference}."),  # type: ignore[arg-type]
+        ("Reference", f"{which} at {short(float(v['ref_pfd']))} PF-days{rated}: {reference}."),  # type: ignore[arg-type]
     ]
     if v["target"] == "ratio" or v["law"] not in ON_GPT3_SCALE:
         irreducible = f"{e:.3g} + " if abs(e) > 1e-9 else ""

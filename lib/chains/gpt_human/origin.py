@@ -3,7 +3,9 @@
 ``origin`` is an instruction in a link or on the command line, like ``position``: ``origin=latest``
 sets the reference compute, its cost and the start year to the export's largest run (Grok 4,
 5e26 FLOP, Jul 2025; Epoch's cost estimate $388M in 2023 dollars, moved to the start year's dollars
-by the US CPI-U), and the address then holds those values. As the essay starts GPT-3 (May 2020) at
+by the US CPI-U), and the address then holds those values. Epoch's confidence in that run's compute
+(the export's ``confidence`` column: Speculative for Grok 4) travels with it, so every place that
+starts the chain from it can say how firm the number is. As the essay starts GPT-3 (May 2020) at
 the start of 2020, the chain starts the run at the start of its publication year. ``origin=essay``
 sets them back to GPT-3's. Keys given in the same link win over either.
 """
@@ -34,15 +36,21 @@ class Reference:
     compute_flop: float
     cost_usd: float | None  # in the start year's dollars
     start: int
+    confidence: str | None = None  # Epoch's rating of the compute estimate (Confident, Likely, Speculative)
 
     @property
     def when(self) -> str:
         """The publication month: 'Jul 2025'."""
         return units.month(float(trends.decimal_year(pd.Series([self.date]))[0]))
 
+    @property
+    def rating(self) -> str:
+        """Epoch's confidence in the compute, in words: "an estimate Epoch rates Speculative" ("" when it has none)."""
+        return f"an estimate Epoch rates {self.confidence}" if self.confidence else ""
+
     def json(self) -> dict[str, object]:
         return {"model": self.model, "date": self.date, "compute_flop": self.compute_flop,
-                "cost_usd": self.cost_usd, "start": self.start}
+                "compute_confidence": self.confidence, "cost_usd": self.cost_usd, "start": self.start}
 
 
 def latest_reference(t: pd.DataFrame, cpi: pd.DataFrame) -> Reference:
@@ -54,7 +62,9 @@ def latest_reference(t: pd.DataFrame, cpi: pd.DataFrame) -> Reference:
     usd = None
     if pd.notna(cost) and cost > 0 and year in by_year and 2023 in by_year:
         usd = float(cost) * by_year[year] / by_year[2023]
-    return Reference(str(row["model"]), str(row["publication_date"]), float(row["compute"]), usd, year)
+    rated = row.get("confidence")
+    confidence = str(rated) if isinstance(rated, str) and rated.strip() else None
+    return Reference(str(row["model"]), str(row["publication_date"]), float(row["compute"]), usd, year, confidence)
 
 
 @functools.cache
@@ -95,13 +105,18 @@ def starts_from(values: Mapping[str, Value]) -> Reference | None:
 
 
 def reference_json(values: Mapping[str, Value], defaults: Mapping[str, Value]) -> dict[str, object]:
-    """Which run the chain starts from, for the CLI: the largest in the data, the essay's GPT-3, or the user's."""
+    """Which run the chain starts from, for the CLI: the largest in the data, the essay's GPT-3, or the user's.
+
+    ``compute_confidence`` is Epoch's rating of the compute where the chain takes it from Epoch's data
+    (origin=latest); null for the essay's figure and the user's own.
+    """
     latest = starts_from(values)
     if latest is not None:
         return latest.json()
     flop = float(values["ref_pfd"]) * units.PF_DAY_FLOP  # type: ignore[arg-type]
     if all(values[k] == defaults[k] for k in KEYS):
         return {"model": "GPT-3 175B (the essay's reference)", "date": "2020-05-28", "compute_flop": flop,
-                "cost_usd": float(values["ref_cost"]), "start": int(float(values["start"]))}  # type: ignore[arg-type]
-    return {"model": "your reference model", "date": None, "compute_flop": flop,
+                "compute_confidence": None, "cost_usd": float(values["ref_cost"]),  # type: ignore[arg-type]
+                "start": int(float(values["start"]))}  # type: ignore[arg-type]
+    return {"model": "your reference model", "date": None, "compute_flop": flop, "compute_confidence": None,
             "cost_usd": float(values["ref_cost"]), "start": int(float(values["start"]))}  # type: ignore[arg-type]

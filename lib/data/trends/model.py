@@ -33,15 +33,26 @@ BOOTSTRAP_SEED = 0  # fixed: the same window gives the same interval on every re
 TOP_N = 10
 MIN_POINTS = 4
 FRONTIER_CHOICES = ("all", "flagged", "top10")
-FRONTIER_LABELS = ("All notable models", "Epoch's frontier models", f"Top {TOP_N} by compute at release")
+FRONTIER_LABELS = ("All notable models", "Epoch's frontier flag", f"Top {TOP_N} at release (Epoch's definition)")
+EPOCH_FRONTIER = Source("Epoch AI, 'AI Models' documentation (frontier models: those in the top 10 by training "
+                        "compute at the time of their release)", "https://epoch.ai/data/ai-models-documentation")
+FRONTIER_NOTES = {
+    "flagged": "Epoch's own frontier flag (frontier_model in the export), as Epoch sets it.",
+    "top10": (f"Frontier models by Epoch AI's definition: in the top {TOP_N} by training compute when released "
+              "(Epoch AI, AI Models documentation). Here the rule ranks the notable models of this export that have "
+              "a compute estimate, in the chosen domain, over the whole export rather than the window. Epoch states "
+              "it for its whole AI Models database, which holds more models than the notable ones; its own flag "
+              "(the other option) marks fewer models, every one of them also in this set."),
+}
+"""What the page says under the chart for each choice but "all"."""
 
 PARAMS = ParamSet(
     model="trends",
     params=(
-        Param("start", "From the start of", "year", 2010,
+        Param("since", "From the start of", "year", 2010,
               "First publication year in the fit. Sevilla et al. 2022 date the deep-learning era from 2010.",
               SEVILLA, min=1950, max=2025, step=1, kind="int"),
-        Param("end", "To the end of", "year", 2025,
+        Param("until", "To the end of", "year", 2025,
               "Last publication year in the fit (the export runs to the end of 2025). Sevilla et al.'s data end in "
               "early 2022.", EPOCH, min=1951, max=2025, step=1, kind="int"),
         Param("domain", "Domain", "", "all",
@@ -49,12 +60,13 @@ PARAMS = ParamSet(
               "other domains).", EPOCH, kind="choice", choices=("all", "language"),
               choice_labels=("All domains", "Language")),
         Param("frontier", "Models", "", "all",
-              "All notable models; Epoch's frontier flag (frontier_model in the export); or the models that were "
-              f"among the {TOP_N} largest by compute when they were published (our rule, computed over the "
-              "whole export in the chosen domain, not just the window).", EPOCH, kind="choice",
+              "All notable models; Epoch's frontier flag (frontier_model in the export); or Epoch's definition "
+              f"of a frontier model, among the {TOP_N} largest by training compute when published, applied to the "
+              "notable models (over the whole export in the chosen domain, not just the window).", EPOCH_FRONTIER,
+              kind="choice",
               choices=FRONTIER_CHOICES, choice_labels=FRONTIER_LABELS),
     ),
-    groups=(("Models and years", ("start", "end", "domain", "frontier")),),
+    groups=(("Models and years", ("since", "until", "domain", "frontier")),),
 )
 
 
@@ -102,7 +114,11 @@ def prepared(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def top_at_release(t: pd.DataFrame, n: int = TOP_N) -> NDArray[np.bool_]:
-    """Whether each model (rows in date order) was among the ``n`` largest by compute published by its date."""
+    """Whether each model (rows in date order) was among the ``n`` largest by compute published by its date.
+
+    Epoch AI's definition of a frontier model (AI Models documentation,
+    https://epoch.ai/data/ai-models-documentation), applied to the rows given.
+    """
     kept: list[float] = []  # a min-heap of the n largest computes so far
     out = np.zeros(len(t), dtype=bool)
     for i, c in enumerate(t["compute"].to_numpy(dtype=float)):
@@ -134,7 +150,7 @@ def select(t: pd.DataFrame, values: Mapping[str, Value]) -> pd.DataFrame:
         t = t[t["frontier_model"].astype(str).str.lower() == "true"]
     elif values["frontier"] == "top10":
         t = t[top_at_release(t)]
-    start, end = int(values["start"]), int(values["end"])
+    start, end = int(values["since"]), int(values["until"])
     return t[(t["year"] >= start) & (t["year"] < end + 1)]
 
 
@@ -182,8 +198,8 @@ def fit(points: pd.DataFrame, draws: int = BOOTSTRAP_DRAWS, seed: int = BOOTSTRA
 
 def checked_fit(points: pd.DataFrame, values: Mapping[str, Value]) -> Trend:
     """:func:`fit` of the rows :func:`select` picked for ``values``; :class:`TrendError` for a reversed window too."""
-    if int(values["start"]) > int(values["end"]):
-        raise TrendError(f"the window starts ({int(values['start'])}) after it ends ({int(values['end'])})")
+    if int(values["since"]) > int(values["until"]):
+        raise TrendError(f"the window starts ({int(values['since'])}) after it ends ({int(values['until'])})")
     return fit(points)
 
 

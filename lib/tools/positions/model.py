@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from lib.chains import CHAINS, get
 from lib.chains.bio_anchors.params import COTRA_2022_FIT
-from lib.chains.bio_anchors.published import COTRA_2020, COTRA_2022
+from lib.chains.bio_anchors.published import COTRA_2020, COTRA_2020_FORECAST, COTRA_2022
 from lib.chains.gpt_human.params import DOUBLING_SEVILLA_MONTHS
 from lib.chains.loss.params import GAO
 from lib.core.registry import Source, Value
@@ -24,8 +24,13 @@ from lib.core.shared_params import GWERN, SHARED_KEYS
 
 NEWSLETTER = Source("Alignment Newsletter (Rohin Shah), summary and opinion of Hoffmann et al. 2022, "
                     "'Training Compute-Optimal Large Language Models'", "https://rohinshah.com/alignment-newsletter/")
-BEAR = Source("The transformer-skeptic essay in this project's seeds (LessWrong, 2021: 'transformers work by "
-              "interpolation only'); author and title are not in our copy")
+# Our copy of the essay has no title, author or date. Its opening matches the LessWrong post named
+# here; neither the post's address nor its publication date could be checked against a stored copy,
+# so the date is the one its text implies (it reports events of December 2021), and no URL is given.
+BEAR = Source("'How I'm thinking about GPT-N' (LessWrong), the transformer-skeptic essay in this project's seeds "
+              "(its section 'Hypothesis: transformers work by interpolation only'). Date from its text: after "
+              "December 2021 (it reports events of that month); the post's URL and publication date are not "
+              "verified here")
 
 POSITION_KEY = "position"
 """The link key that applies a position (``?position=gao2021_weak``) on any page."""
@@ -83,6 +88,16 @@ class Position:
                     raise ValueError(f"position {self.key!r}: {warning}")
 
 
+def _cotra_2020_summary() -> str:
+    """Her published figures, labelled as hers, and this model's at the same inputs (its defaults), computed here."""
+    anchors = get("bio-anchors")
+    heads = anchors.headline_values(anchors.params.defaults())
+    years = (2030, 2050)
+    figures = COTRA_2020_FORECAST.against({y: float(heads[f"p_{y}"].value) for y in years},  # type: ignore[arg-type]
+                                          heads["median_year"].value, years)
+    return f"The draft report's best-guess inputs. {figures}"
+
+
 # The Loss page's weak scenario as the bear case reads it: the bend just past GPT-3, the exponent
 # halving every order of magnitude, and a floor well above human level.
 _STALL = {"strong": False, "weak": True, "bend": 1e24, "bend_ooms": 1.0, "weak_floor": 1.2}
@@ -110,8 +125,11 @@ POSITIONS: tuple[Position, ...] = (
         "\"the model could follow the scaling law curve perfectly until it gets to the irreducible loss, and then "
         "forever cease to improve.\"",
         ("Loss page: the strong scenario alone (the weak one hidden): stated.",
-         "Floor 0.5 nats, below the human-level 0.86: our reading; the essay gives no value, only that human "
-         "level is crossed a few orders of magnitude from GPT-3.",
+         "Floor 0.5 nats, below the human-level 0.86: our reading. The essay gives no loss values; it says a "
+         "language model \"will necessarily have to learn to represent and manipulate abstract concepts to improve "
+         "loss beyond a certain point\", and that in the strong scenario \"this point is crossed only a few orders "
+         "of magnitude in size from now\" (mid-2021). That point is not a human-level loss; placing 0.86 above "
+         "the floor is our reading of it.",
          "GPT-human chain: the same 0.5 floor under its curve, which leaves its dates unchanged."),
         {"loss": {"strong": True, "weak": False, "strong_e": 0.5}, "gpt-human": {"floor": 0.5}},
     ),
@@ -162,7 +180,7 @@ POSITIONS: tuple[Position, ...] = (
     ),
     Position(
         "cotra2020", "Cotra 2020: best guess",
-        "The draft report's best-guess inputs: ~8% by 2030, ~47% by 2050, median ~2053.",
+        _cotra_2020_summary(),
         COTRA_2020,
         "The report's best-guess column (Rethink Priorities' public port of its spreadsheet, Cotra2020 set).",
         ("Biological anchors: the report's best guesses (the page's defaults).",

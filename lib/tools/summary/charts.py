@@ -31,13 +31,15 @@ def timeline_figure(bio: BioAnchorsResult, marks: tuple[Milestone, ...]) -> Figu
     middle = (first + last) / 2
     for i, m in enumerate(shown):
         color = GPT_COLORS[m.key]
+        past = ", already past" if m.past else ""  # the caption says what the data show
         chart.line([m.year, m.year], [0, 1], f"GPT-human: {m.name}", color, width=3, dash="dash",
-                   hover=f"GPT-human: {m.name}<br>{units.month(m.year)}<extra></extra>")
+                   hover=f"GPT-human: {m.name}<br>{units.month(m.year)}{past}<extra></extra>")
         # Labels at the top, one under the other, so two dates close together stay readable.
         chart.annotations.append({"x": m.year, "y": 1, "yref": "paper", "yanchor": "top", "yshift": -4 - 22 * i,
                                   "xanchor": "left" if m.year < middle else "right",
                                   "xshift": 4 if m.year < middle else -4,
-                                  "text": f"<b>{units.month(m.year)}</b> {GPT_SHORT[m.key]}", "showarrow": False,
+                                  "text": f"<b>{units.month(m.year)}</b> {GPT_SHORT[m.key]}"
+                                          + (" (past)" if m.past else ""), "showarrow": False,
                                   "bgcolor": LABEL_BG, "font": {"size": 13, "color": color}, "name": "placed"})
         if m.p_tai is not None:
             chart.add(x=[m.year], y=[m.p_tai], mode="markers", name=f"P(TAI) at {units.month(m.year)}",
