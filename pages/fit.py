@@ -150,6 +150,12 @@ with right:
         st.warning(f"These points cannot be read: {err}. Nothing you typed is lost; correct it in the box.",
                    icon=":material/warning:")
         st.stop()
+    short = fitting.incomplete_rows(source)
+    if short:
+        which = ", ".join(str(r) for r in short[:5]) + (" …" if len(short) > 5 else "")
+        st.warning(f"Row{'s' if len(short) > 1 else ''} {which} ha{'ve' if len(short) > 1 else 's'} an empty cell and "
+                   f"{'are' if len(short) > 1 else 'is'} left out of the fit. A link cut short, as chat apps cut long "
+                   "ones, ends like this: ask for the whole link, or the CSV.", icon=":material/warning:")
     compute = inputs[0] if form == "compute" else 6.0 * inputs[0] * inputs[1]
     budget = float(ui.session_values(LOSS.params).get("compute", LOSS.params["compute"].default))
     if problem:

@@ -130,3 +130,18 @@ def test_the_table_shows_the_boxs_points(open_page):
     at = open_page(PAGE)
     editor = at.data_editor[0]
     assert list(editor.value.columns) == ["params", "tokens", "loss"] and len(editor.value) == 16
+
+
+def test_a_link_cut_short_says_its_last_row_was_left_out(open_page):
+    at = open_page(PAGE, {"points": "compute,loss\n1e18,3.2\n1e19,2.9\n1e20,2.7\n1e21,2.55\n1e22,2.45\n1e23"})
+    assert_clean(at)
+    said = " ".join(w.value for w in at.warning)
+    assert "Row 6 has an empty cell" in said and "cut short" in said
+
+
+def test_cells_pasted_from_a_spreadsheet_fit(open_page):
+    at = open_page(PAGE, {"points": "compute\tloss\n1,000,000,000,000,000,000\t3.2\n1e19\t2.9\n1e20\t2.7\n"
+                                    "1e21\t2.55\n1e22\t2.45\n"})
+    assert_clean(at)
+    assert not at.warning, [w.value for w in at.warning]
+    assert constants(at)["E"] > 0

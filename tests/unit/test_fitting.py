@@ -165,3 +165,32 @@ def test_the_human_level_target_by_ratio_halves_the_reducible_loss_at_gpt3s_comp
     assert target - fit.constants["E"] == pytest.approx((at_gpt3 - fit.constants["E"]) / 2)
     assert fitting.human_loss(fit, {"fit_target": "loss", "fit_ratio": 2.0, "goal": 1.9}) == 1.9
     assert fitting.REFERENCE_FLOP == pytest.approx(3.14e23, rel=0.01)  # GPT-3, Brown et al. 2020
+
+
+@pytest.mark.parametrize("text", [
+    "params\ttokens\tloss\n400,000,000\t8,000,000,000\t3.1\n1e9\t2e10\t2.9\n",  # copied from Excel or Sheets
+    "params;tokens;loss\n400000000;8000000000;3.1\n1e9;2e10;2.9\n",
+    'params,tokens,loss\n"400,000,000","8,000,000,000",3.1\n1e9,2e10,2.9\n',
+    "Params\tTokens\tLoss\n400000000\t8000000000\t3.1\n1000000000\t20000000000\t2.9\n",
+])
+def test_spreadsheet_pastes_read_as_their_numbers(text):
+    form, loss, (n, d) = fitting.read_points(text)
+    assert form == "chinchilla" and loss.tolist() == [3.1, 2.9]
+    assert n.tolist() == [4e8, 1e9] and d.tolist() == [8e9, 2e10]
+
+
+@pytest.mark.parametrize("text, words", [
+    ("params,tokens,loss\n1e8,2e9,3\n400,000,000,8e9,3.1\n", "row 2 has 5 cells but the header has 3"),
+    ("compute\tloss\n1,234\t3.1\n", "row 1, column compute: '1,234' could be a thousand and more or a decimal comma"),
+    ("compute;loss\n1e18;2,8\n", "row 1, column loss: '2,8' is not a number"),
+])
+def test_what_a_paste_cannot_mean_is_said_with_its_row_and_column(text, words):
+    with pytest.raises(fitting.FitError, match=words):
+        fitting.read_points(text)
+
+
+def test_a_row_cut_short_is_named_not_dropped_in_silence():
+    text = "compute,loss\n1e18,3\n1e19,2.8\n1e20,2.6\n1e21,2.5\n1e22"
+    assert fitting.incomplete_rows(text) == [5]
+    assert len(fitting.read_points(text)[1]) == 4
+    assert fitting.incomplete_rows("compute,loss\n1e18,3\n1e19,2.8\n") == []
