@@ -93,7 +93,7 @@ def draw(values: dict) -> None:
                    "" if result.halvings_whole is None else f"{result.halvings_whole} whole · budget "
                    f"{cash.usd(float(values['budget']))}", delta_color="off", delta_arrow="off")
     row2[2].metric(chain.headline("year_affordable").label, format_year(result.year_affordable),
-                   f"cost halves every {float(values['halving']):g} months", help=chain.headline("year_affordable").help,
+                   f"cost halves every {units.quantity(float(values['halving']), 'month')}", help=chain.headline("year_affordable").help,
                    delta_color="off", delta_arrow="off")
     st.caption("Doublings and halvings are counted fractionally (log2 of the ratio) from the start of the start year; "
                "the essay rounds up to whole steps, shown beside each count."

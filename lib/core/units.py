@@ -137,3 +137,8 @@ def format_number(x: float) -> str:
         mantissa, exponent = text.split("e")
         return f"{mantissa}e{int(exponent)}"
     return text
+
+
+def quantity(x: float, unit: str) -> str:
+    """A count with its unit, singular for exactly one: '1 month', '2.5 months', '16 months'."""
+    return f"{x:g} {unit}" if x == 1 else f"{x:g} {unit}s"

@@ -43,3 +43,8 @@ def test_no_format_prints_a_float_artefact():
         for fmt in (units.year, units.times, units.usd, units.flop):
             text = fmt(x)
             assert ".0" != text[-2:] and "e0" not in text and "e+" not in text, (fmt.__name__, x, text)
+
+
+def test_one_month_is_singular():
+    assert units.quantity(1, "month") == "1 month"
+    assert units.quantity(16, "month") == "16 months" and units.quantity(2.5, "year") == "2.5 years"

@@ -12,7 +12,7 @@ import pandas as pd
 
 from lib.chains.gpt_human.model import GptHumanResult, Values, format_year
 from lib.chains.gpt_human.params import PARAMS
-from lib.core import dollars
+from lib.core import dollars, units
 from lib.core.frontier import ON_GPT3_SCALE, chinchilla
 from lib.core.units import sci, short, usd
 
@@ -88,14 +88,14 @@ def derivation(values: Values, result: GptHumanResult) -> list[tuple[str, str]]:
         ("Compute", f"{compute} = {sci(r.compute_pfdays, 3)} PF-days "
                     f"= {sci(r.compute_flop or 0.0, 3)} FLOP = {sci(r.compute_multiplier, 3)}× the reference."),
         ("Doublings", f"log2({sci(r.compute_multiplier, 3)}) = {r.doublings:.2f} doublings, counted "
-                      f"fractionally (whole doublings: {r.doublings_whole}). At {dm:g} months each: "
+                      f"fractionally (whole doublings: {r.doublings_whole}). At {units.quantity(dm, 'month')} each: "
                       f"{years_c:.2f} years after the start of {start}: {format_year(r.year_compute_reached)} "
                       f"({format_year(r.year_compute_reached_whole)} with whole doublings)."),
         ("Cost", f"{usd(float(v['ref_cost']))} × {sci(r.compute_multiplier, 3)} = {usd(r.cost_start_usd)} "  # type: ignore[arg-type]
                  f"in {start} dollars (cost assumed proportional to compute at {start} prices)."),
         ("Halvings", f"log2({usd(r.cost_start_usd)} / {usd(float(v['budget']))}) = "  # type: ignore[arg-type]
                      f"{r.halvings_to_budget:.2f} halvings, counted fractionally (whole: {r.halvings_whole}). "
-                     f"At {hm:g} months each: {years_a:.2f} years. Affordable: {format_year(r.year_affordable)} "
+                     f"At {units.quantity(hm, 'month')} each: {years_a:.2f} years. Affordable: {format_year(r.year_affordable)} "
                      f"({format_year(r.year_affordable_whole)} with whole halvings).")
         if r.halvings_to_budget > 0 else
         ("Halvings", f"{usd(r.cost_start_usd)} is already within the {usd(float(v['budget']))} budget "  # type: ignore[arg-type]
