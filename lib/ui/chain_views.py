@@ -9,6 +9,7 @@ from collections.abc import Callable, Mapping
 
 import streamlit as st
 
+from lib.core import units
 from lib.core.chain import Chain, Headline
 from lib.core.problems import escape_markdown
 from lib.core.ranges import width_key
@@ -37,10 +38,18 @@ def chain_views(key: str, chain: Chain, values: Mapping[str, Value], draws: Draw
         tabbed(key, views)
         return
     tabbed(key, {**views, **uncertainty_views(chain, values, draws)})
-    _uncertainty_summary(chain, draws)
+    _uncertainty_summary(chain, values, draws)
 
 
-def _uncertainty_summary(chain: Chain, draws: Draws) -> None:
+def _interval(h: Headline, p10: float | None, p90: float | None) -> str:
+    """An 80% interval in words: 'a to b', or that it has no spread, or no value."""
+    if p10 is None and p90 is None:
+        return "no value in most draws"
+    lo, hi = (h.format(x) if x is not None else "no value" for x in (p10, p90))
+    return f"no spread: {lo}" if lo == hi else f"{lo} to {hi}"
+
+
+def _uncertainty_summary(chain: Chain, values: Mapping[str, Value], draws: Draws) -> None:
     """The median and 80% interval of every headline over the draws, or why there is none when nothing varies."""
     params = chain.params
     if not draws.ranges:
@@ -54,18 +63,28 @@ def _uncertainty_summary(chain: Chain, draws: Draws) -> None:
             st.button("Switch on our ranges", on_click=then_whole_page(_switch_on_our_ranges), args=(params,),
                       key=f"_{params.model}_our_ranges")
         return
-    names = ", ".join(f"{r.param.label} ({r.param.format_value(r.clipped[0])} to {r.param.format_value(r.clipped[1])}"
+
+    def number(x: float) -> str:  # three figures: '1.79 to 1.85 nats', not '1.78668 to 1.85332 nats'
+        return units.format_number(units.round_sig(x, 3))
+
+    names = ", ".join(f"{r.param.label} ({number(r.clipped[0])} to {number(r.clipped[1])}"
                       f"{' ' + r.param.unit if r.param.unit else ''})" for r in draws.ranges)
     said = (f"{draws.n:,} draws (seed {draws.seed}). 80% intervals drawn from: {names}. Log-normal for log-scale "
             "numbers, normal otherwise, truncated to each slider's range; every other number as set.")
     rows = []
+    point = chain.headline_values(values)
+    outside = []
     for h in chain.headlines:
         s = draws.summaries[h.key]
-
-        def shown(x: float | None) -> str:
-            return h.format(x) if x is not None else "no value"
-
-        rows.append((h.label, shown(s.p50), f"{shown(s.p10)} to {shown(s.p90)}", f"{s.undefined:.0%}"))
+        rows.append((h.label, h.format(s.p50) if s.p50 is not None else "no value", _interval(h, s.p10, s.p90),
+                     f"{s.undefined:.0%}"))
+        at = point[h.key].value
+        if at is not None and s.p10 is not None and s.p90 is not None and not s.p10 <= at <= s.p90:
+            outside.append(f"{h.label} ({h.format(at)})")
+    if outside:
+        said += (f" Outside its own interval: {'; '.join(outside)}. A headline above is the answer at the sliders' "
+                 "values; the interval is over the draws, whose ranges are truncated to the sliders' bounds and "
+                 "need not be centred on those values, so the two can part.")
     # One Markdown element of our own words for the heading, the table and the note under it: each
     # element is redrawn in the browser on every slider move, and this table costs no DataFrame.
     lines = ["| headline | median | 80% interval | draws without a value |", "|---|---|---|---|"]

@@ -116,3 +116,32 @@ def test_picking_a_parameter_under_the_tornado_opens_its_section(open_page):
     at.selectbox(key="_bio-anchors_open_param").set_value("Hardware price halving time").run()
     assert at.session_state["_group_bio-anchors_Hardware"] is True
     assert_clean(at)
+
+
+def test_the_summary_reads_as_words_not_repeated_numbers(open_page):
+    """No 'X to X' for a headline without spread, ranges at three figures, and a headline outside its own
+    interval is explained where it shows (GPT-human at defaults: the point 'Dec 2025' against draws of
+    truncated ranges)."""
+    at = open_page("pages/gpt_human.py", {"samples": "2000"})
+    assert_clean(at)
+    table = next(m.value for m in at.markdown if "| headline | median | 80% interval" in m.value)
+    for row in [r for r in table.splitlines()[2:] if r.startswith("|")][1:]:  # past the header's rule
+        cells = [c.strip() for c in row.strip("|").split("|")]
+        if " to " in cells[2]:
+            low, high = cells[2].split(" to ")
+            assert low != high, row
+    assert "no value to no value" not in table
+    caption = table.split("\n\n")[-1]
+    assert not any(len(part.split(".")[1]) > 3 for part in caption.replace("(", " ").replace(")", " ").split()
+                   if part.count(".") == 1 and part.replace(".", "").isdigit()), caption
+    if "Outside its own interval" in caption:
+        assert "answer at the sliders" in caption
+
+
+def test_a_headline_without_spread_says_so():
+    from lib.chains import get
+    from lib.ui.chain_views import _interval
+
+    h = get("gpt-human").headlines[0]
+    assert _interval(h, 2.0e29, 2.0e29).startswith("no spread: ")
+    assert _interval(h, None, None) == "no value in most draws"

@@ -92,7 +92,7 @@ def tornado_figure(headline: Headline, current: float | None, swings: list[Swing
     if current is not None:
         at = math.log10(current) if log else current
         chart.annotations.append({"x": at, "y": 1, "yref": "paper", "yanchor": "bottom", "showarrow": False,
-                                  "text": f"now: {headline.format(current)}", "font": {"size": 12}})
+                                  "text": f"at the sliders: {headline.format(current)}", "font": {"size": 12}})
         chart.add(x=[at, at], y=[0, 1], yaxis="y2", mode="lines", hoverinfo="skip", showlegend=False,
                   line={"color": "#222", "width": 1.5})
     left = max((text_size(line, 13)[0] for label in labels for line in label.split("<br>")), default=60) + 8
