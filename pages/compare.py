@@ -6,7 +6,7 @@ import streamlit as st
 from lib import ui
 from lib.chains import get
 from lib.tools.compare.charts import overlay_figure, waterfall_figure
-from lib.tools.compare.model import compare_links, comparison_csv, notes, sentence, tables
+from lib.tools.compare.model import compare_links, comparison_csv, largest_first, notes, sentence, tables
 from lib.tools.links.model import LinkError, link_to, read_link
 
 ui.ensure_app_navigation()
@@ -76,7 +76,7 @@ ui.chart(overlay_figure(overlay_a, overlay_b), "compare_overlay", "compare_overl
 if comparison.players:
     st.subheader("What accounts for each difference")
     views = {}
-    for h in comparison.headlines:
+    for h in largest_first(comparison):  # the split opens on the largest difference
         def draw(h=h) -> None:
             st.markdown(sentence(comparison, h.headline.key))
             moved = any(h.measure.amount(c) != h.measure.amount(0.0) for c in h.contributions.values())

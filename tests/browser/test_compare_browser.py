@@ -54,11 +54,11 @@ def test_a_chain_pages_share_box_opens_the_comparison_with_that_view_as_a(server
     wait_for_app(page)
     expect(page.locator(".st-key-a").get_by_role("textbox")).to_have_value("/gpt_human?budget=1e10")
     expect(page.locator(".st-key-b").get_by_role("textbox")).to_have_value("/gpt_human")
-    # The budget does not change the compute needed (the first tab) but does move the date affordable.
-    expect(page.get_by_text("the same for A and B; none of the differing values moves it")).to_be_visible()
-    page.get_by_role("tab", name="A run that size costs the budget").click()
-    wait_for_app(page)
+    # The split opens on the headline that moved: the budget moves the date affordable, not the compute needed.
     expect(chart(page, 1)).to_contain_text("Budget")
+    page.get_by_role("tab", name="Compute needed").click()
+    wait_for_app(page)
+    expect(page.get_by_text("the same for A and B; none of the differing values moves it")).to_be_visible()
     assert page.console_errors == []
 
 

@@ -221,3 +221,24 @@ def test_every_chain_splits_twelve_differences_in_one_batch():
         assert all(np.size(v) in (1, 2 ** MAX_PLAYERS) for k, v in batch.items() if chain.params[k].kind != "multi")
         c = compare(chain, {}, b)
         assert len(c.players) == MAX_PLAYERS and c.method == "exact"
+
+
+def test_a_difference_with_a_view_that_has_no_value_is_said_in_words_and_the_split_opens_on_the_largest():
+    from lib.tools.compare.model import difference_text, largest_first, tables
+
+    chain = get("gpt-human")
+    a = chain.params.defaults()
+    b = {**a, "floor": 1.0}  # above the human-level target: B never reaches it
+    comparison = compare(chain, a, b)
+    heads, _ = tables(comparison)
+    cells = {row["headline"]: row["B − A"] for row in heads}
+    never = [h for h in comparison.headlines if h.b.value is None and h.a.value is not None]
+    assert never and all(cells[h.headline.label] == "B has no value (A has one)" for h in never)
+    assert not any("years" in difference_text(h) for h in never)
+    ordered = largest_first(compare(get("bio-anchors"), get("bio-anchors").params.defaults(),
+                                    {**get("bio-anchors").params.defaults(), "hw_halving": 1.5, "spend_doubling": 1.5}))
+    assert ordered[0].headline.key == "median_year"  # years first, the chain's first kind of number
+    points = [h for h in ordered if h.measure.unit == "percentage points"]
+    assert [abs(h.diff) for h in points] == sorted((abs(h.diff) for h in points), reverse=True)
+    gpt = largest_first(compare(chain, a, {**a, "budget": 1e10}))
+    assert gpt[0].headline.key == "year_affordable" and gpt[0].diff != 0  # never opens on one that did not move

@@ -279,13 +279,42 @@ def cli_json(comparison: Comparison, warnings: Mapping[str, list[str]] | None = 
     return out
 
 
+def difference_text(h: HeadlineDiff) -> str:
+    """B − A in words a reader takes as meant: a number only where both views have one."""
+    if h.a.value is None and h.b.value is None:
+        return "neither view has a value"
+    if h.b.value is None:
+        return "B has no value (A has one)"
+    if h.a.value is None:
+        return "A has no value (B has one)"
+    if h.diff is None:
+        return ""
+    return h.measure.text(h.diff, signed=True) + (" (some mixes of A and B stood at the horizon)" if h.capped else "")
+
+
+def largest_first(comparison: Comparison) -> list[HeadlineDiff]:
+    """The headlines that moved first, the largest difference first among those of one kind of number.
+
+    Years and percentage points have no common size, so kinds keep the chain's order (the first kind
+    to appear first) and sizes are compared within a kind; a headline that did not move, or has no
+    value in A or B, comes last.
+    """
+    kinds = list(dict.fromkeys(h.measure.unit for h in comparison.headlines))
+
+    def key(h: HeadlineDiff) -> tuple[int, int, float]:
+        moved = (h.diff is not None and h.a.value is not None and h.b.value is not None
+                 and h.measure.amount(h.diff) != h.measure.amount(0.0))
+        return (0 if moved else 1, kinds.index(h.measure.unit), -abs(h.diff) if moved else 0.0)  # type: ignore[arg-type]
+
+    return sorted(comparison.headlines, key=key)
+
+
 def tables(comparison: Comparison) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
     """The page's two tables as rows of text: headlines (A, B, difference), and the parameters that differ."""
     heads = []
     for h in comparison.headlines:
-        diff = "" if h.diff is None else h.measure.text(h.diff, signed=True)
         heads.append({"headline": h.headline.label, "A": h.a.text(h.headline), "B": h.b.text(h.headline),
-                      "B − A": diff + (" (at the horizon)" if h.capped else "")})
+                      "B − A": difference_text(h)})
     params = comparison.chain.params
 
     def shown(key: str, value: Value) -> str:
