@@ -5,7 +5,8 @@ import streamlit as st
 from lib import ui
 from lib.chains import CHAINS
 
-st.set_page_config(page_title="AI forecasting arguments", page_icon="📈", layout="wide")
+APP = "AI forecasting arguments"
+st.set_page_config(page_title=APP, page_icon="📈", layout="wide")
 
 pages = [
     st.Page("pages/home.py", title="Home", icon=":material/home:", default=True),
@@ -17,4 +18,7 @@ pages = [
 ]
 ui.app_navigation_ran()
 # Navigation on top: the page uses the full width, its controls in its own left column.
-st.navigation(pages, position="top").run()
+page = st.navigation(pages, position="top")
+# Each page's own browser title, so a shared link's tab and bookmark say what it is.
+st.set_page_config(page_title=APP if page.title == "Home" else f"{page.title} · {APP}")
+page.run()

@@ -14,7 +14,7 @@ from lib.tools.summary.model import LargestRun, milestones
 
 ui.ensure_app_navigation()
 
-st.title(":material/query_stats: AI forecasting arguments, with the numbers live")
+st.title("AI forecasting arguments, with the numbers live")
 ui.no_parameters("home")
 st.markdown(
     f"Debates about when AI reaches human level keep returning to {len(CHAINS)} chains of reasoning. Each "

@@ -15,7 +15,7 @@ from lib.tools.positions.model import POSITIONS, effects
 
 ui.ensure_app_navigation()
 
-st.title(":material/menu_book: Sources")
+st.title("Sources")
 ui.no_parameters("sources")
 st.markdown(
     "Generated from the parameter registry and the data files, so it always matches what the "

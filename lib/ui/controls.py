@@ -40,8 +40,10 @@ def _widget(param: Param, extras: Sequence[float], inactive: str | None) -> Valu
                                step=1, **common)
     if param.kind == "choice":
         # Options stay the link's short keys: a format_func would change what the URL binding matches.
+        # A caption that only repeats its option ('language' / 'Language') is left out.
+        captions = [c if c.lower() != o.lower() else "" for o, c in zip(param.choices, param.choice_labels)]
         return st.radio(label, options=list(param.choices), index=param.choices.index(param.default),
-                        captions=list(param.choice_labels) or None, **common)
+                        captions=captions if any(captions) else None, **common)
     if param.scale == "log":
         return st.select_slider(label, options=param.widget_options(extras), value=float(param.default),
                                 format_func=param.format_value, **common)

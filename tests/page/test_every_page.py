@@ -63,3 +63,12 @@ def test_sources_page_lists_every_chain_and_the_corrected_facts(open_page):
     assert "gdp1" in set(budgets["key"])
     cpi = next(t for t in tables if "cpi_u" in t.columns)
     assert cpi["year"].max() == 2025
+
+
+@pytest.mark.parametrize("page", ["pages/loss.py", "pages/gpt_human.py", "pages/bio_anchors.py", "pages/trends.py",
+                                  "pages/fit.py"])
+def test_no_radio_caption_repeats_its_option(open_page, page):
+    at = open_page(page)
+    for radio in at.radio:
+        for option, caption in zip(radio.options, list(radio.proto.captions) or [""] * len(radio.options)):
+            assert caption.lower() != str(option).lower(), (radio.key, option)
