@@ -16,6 +16,7 @@ ui.ensure_app_navigation()
 
 st.title("AI forecasting arguments, with the numbers live")
 ui.no_parameters("home")
+ui.say_if_no_such_page()
 st.markdown(
     f"Debates about when AI reaches human level keep returning to {len(CHAINS)} chains of reasoning. Each "
     "page turns one chain into sliders and charts, so a disagreement becomes a question of "

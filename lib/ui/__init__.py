@@ -28,7 +28,7 @@ from lib.ui.address import no_parameters, page_parameters
 from lib.ui.chain_views import chain_views
 from lib.ui.compare_inputs import compare_helpers, compare_inputs, show_link_problems
 from lib.ui.controls import control, controls, key_view, values_button
-from lib.ui.navigation import app_navigation_ran, ensure_app_navigation
+from lib.ui.navigation import app_navigation_ran, ensure_app_navigation, say_if_no_such_page
 from lib.ui.output import chart, tabbed
 from lib.ui.pickers import position_picker
 from lib.ui.session import current_position, session_values, set_values
@@ -37,5 +37,5 @@ from lib.ui.share import compare_share, view_link
 __all__ = [
     "app_navigation_ran", "chain_views", "chart", "compare_helpers", "compare_inputs", "compare_share", "control",
     "controls", "current_position", "ensure_app_navigation", "key_view", "no_parameters", "page_parameters",
-    "position_picker", "session_values", "set_values", "show_link_problems", "tabbed", "values_button", "view_link",
+    "position_picker", "say_if_no_such_page", "session_values", "set_values", "show_link_problems", "tabbed", "values_button", "view_link",
 ]

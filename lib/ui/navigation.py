@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from lib.core.problems import code_span, quote
+
 _VIA_APP = "_ran_through_app"  # set by app.py's every run: this session has its navigation
 _NAV_RERUNS = "_navigation_reruns"
 
@@ -37,3 +39,15 @@ def ensure_app_navigation() -> None:
     if reruns < 2:
         st.session_state[_NAV_RERUNS] = reruns + 1
         st.rerun()
+
+
+def say_if_no_such_page() -> None:
+    """On the home page: say so when the address named a page that does not exist (Streamlit shows home instead)."""
+    from urllib.parse import unquote, urlsplit
+
+    base = str(st.get_option("server.baseUrlPath") or "").strip("/")
+    path = unquote(urlsplit(st.context.url or "").path).strip("/")
+    path = path[len(base):].strip("/") if base and path.startswith(base) else path
+    if path:
+        st.warning(f"There is no page {code_span(quote(path))} here, so this is the home page. The pages are in "
+                   "the bar at the top.", icon=":material/warning:")
