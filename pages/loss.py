@@ -25,13 +25,9 @@ st.markdown(
     "on and off, change their constants, and decide where the straight line ends."
 )
 
-st.info(
-    "Each law was fitted on its own dataset and tokenizer (Kaplan and the GPT-3 fit on WebText2, "
-    "Hoffmann on MassiveText, the replication on Hoffmann's reported points), so absolute losses "
-    "from different papers are **not** on one scale. Compare slopes and crossings within a law, "
-    "not heights across laws.",
-    icon=":material/info:",
-)
+# Short, so a phone shows the first answer on its first screen; the datasets are named under the chart.
+st.info("Each law has its own dataset, so losses from different papers are **not** on one scale: compare "
+        "slopes and crossings within a law, not heights across laws.", icon=":material/info:")
 
 
 def crossing_text(cross: HeadlineValue, human: float, name: str) -> str:
@@ -96,7 +92,8 @@ def draw_curves(result: loss.LossResult, link: str, bands: dict) -> None:
         f"L(N, D) law, {result.iso_law_label}, predicts from their parameters and tokens; these are "
         "predictions, not measured losses. With *Every language model in Epoch AI's export* on "
         "(under Model points), grey dots: every other one with its compute, parameters and tokens, scored the same way. Grey labels under the axis: the same compute in PF-days. "
-        "Source: Epoch AI, Notable AI Models (CC BY 4.0)."
+        "Datasets: Kaplan and the GPT-3 fit on WebText2, Hoffmann on MassiveText, the replication on Hoffmann's "
+        "reported points. Source: Epoch AI, Notable AI Models (CC BY 4.0)."
     )
 
 

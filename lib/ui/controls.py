@@ -100,19 +100,33 @@ def _current_values(params: ParamSet, drawn: Mapping[str, Value]) -> dict[str, V
     return out
 
 
+LAYOUT = "chain_layout"  # the container of a page's two columns: main (answers) then side (controls)
+# Streamlit stacks columns below 640 px in page order; wider, this row shows the controls on the left.
+# Only the layout's own row: the metric rows inside the main column keep their order.
+_SIDE_FIRST = f"""<style>
+@media (min-width: 640px) {{
+  .st-key-{LAYOUT} > [data-testid="stLayoutWrapper"] > [data-testid="stHorizontalBlock"] {{ flex-direction: row-reverse; }}
+}}
+</style>"""
+
+
 def controls(params: ParamSet, presets: Sequence[Preset] = (), expanded: Sequence[str] = (),
              key: str | None = None) -> tuple[dict[str, Value], DeltaGenerator]:
     """The link's warnings, then the page's inputs in a left column; returns every value and the main column.
 
     Call it first inside the page's one ``st.fragment``: a slider then reruns only the page, not
     app.py's navigation, which cost more than everything a page draws (benchmarks/README.md).
-    On a phone the columns stack, so the controls come first, in collapsed groups, above the charts.
-    The ``key`` parameter (the chain's key slider) is left out of the column: :func:`key_view`
-    draws it at the top of the main column. Its value here is its current one.
+    The main column comes first in the page, so on a phone, where columns stack, the answer (the key
+    slider, the headline numbers, the main chart) comes before the controls; on a wider screen the
+    row is drawn reversed (:data:`_SIDE_FIRST`), the controls on the left. The ``key`` parameter
+    (the chain's key slider) is left out of the column: :func:`key_view` draws it at the top of the
+    main column. Its value here is its current one.
     """
     check_link(params, presets)
     show_problems(params)
-    side, main = st.columns([1, 3], gap="medium")
+    st.html(_SIDE_FIRST)
+    with st.container(key=LAYOUT):
+        main, side = st.columns([3, 1], gap="medium")
     values: dict[str, Value] = {}
     with side:
         picker = st.container()  # drawn last, from every value below, but shown first

@@ -18,7 +18,7 @@ def _nav(pg, title: str) -> None:
 def test_a_shared_value_moved_on_one_page_is_on_the_other_and_in_its_link(server, page):
     page.goto(f"{server}/loss?human=0.9")
     wait_for_app(page)
-    page.get_by_role("paragraph").filter(has_text="Where the line ends").first.click()
+    page.get_by_test_id("stExpander").filter(has_text="Where the line ends").locator("summary").click()
     slider = page.locator(".st-key-human").get_by_role("slider")
     slider.focus()
     slider.press("ArrowRight")  # 0.9 -> 0.91
