@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING
 import numpy as np
 from numpy.typing import NDArray
 from scipy.optimize import minimize
-from scipy.special import logsumexp
 
 from lib.core.registry import Param, ParamSet
 from lib.core.shared_params import GWERN, HUMAN
@@ -121,6 +120,69 @@ def _constants(form: str, theta: Array) -> dict[str, float]:
             "alpha": float(theta[3]), "beta": float(theta[4])}
 
 
+def _logsumexp(terms: Array) -> Array:
+    """log(sum(exp(terms))) over the first axis, shifted by its maximum so nothing overflows.
+
+    scipy.special.logsumexp gives the same numbers but took 0.7 s on the 5,292 starts x 240 points of
+    the grid search here (its checks for weights and infinities), against 0.08 s for this.
+    """
+    top = terms.max(axis=0)
+    return top + np.log(np.exp(terms - top).sum(axis=0))
+
+
+def _bootstrap(theta: Array, form: str, log_loss: Array, x: tuple[Array, ...], weights: Array,
+               iterations: int = 100) -> Array:
+    """The fit to every bootstrap resample at once, warm-started from the full fit ``theta``: (draws, k).
+
+    A resample is the points with integer ``weights`` (how often each was drawn). All of them take
+    damped Gauss-Newton (Levenberg-Marquardt) steps on the weighted Huber objective together, as one
+    array computation: 100 resamples of 250 points take tens of milliseconds, where one L-BFGS run
+    per resample took seconds. A step is kept only where it lowers that resample's objective.
+    """
+    logs = [np.log(a) for a in x]
+    draws = len(weights)
+
+    def parts(th: Array) -> tuple[Array, Array, Array]:
+        """Residuals (draws, n), the Jacobian of the prediction (draws, n, k), and each objective (draws,)."""
+        if form == "compute":
+            terms = np.stack([np.broadcast_to(th[:, :1], (draws, len(logs[0]))),
+                              th[:, 1:2] - th[:, 2:3] * logs[0]])
+        else:
+            terms = np.stack([np.broadcast_to(th[:, :1], (draws, len(logs[0]))),
+                              th[:, 1:2] - th[:, 3:4] * logs[0], th[:, 2:3] - th[:, 4:5] * logs[1]])
+        pred = _logsumexp(terms)
+        share = np.exp(terms - pred)  # d pred / d term
+        if form == "compute":
+            jac = np.stack([share[0], share[1], -share[1] * logs[0]], axis=-1)
+        else:
+            jac = np.stack([share[0], share[1], share[2], -share[1] * logs[0], -share[2] * logs[1]], axis=-1)
+        r = pred - log_loss
+        return r, jac, (weights * _huber(r)).sum(axis=1)
+
+    th = np.repeat(np.atleast_2d(theta), draws, axis=0)
+    damping = np.full(draws, 1e-3)
+    r, jac, obj = parts(th)
+    k = th.shape[1]
+    for _ in range(iterations):
+        inside = (np.abs(r) <= HUBER_DELTA) * weights  # Huber's curvature: 1 inside delta, 0 beyond
+        psi = np.clip(r, -HUBER_DELTA, HUBER_DELTA) * weights
+        grad = np.einsum("bn,bnk->bk", psi, jac)
+        hess = np.einsum("bn,bnk,bnl->bkl", inside, jac, jac)
+        diag = np.diagonal(hess, axis1=1, axis2=2)
+        lhs = hess + (damping[:, None] * diag + 1e-12)[:, :, None] * np.eye(k)
+        step = np.linalg.solve(lhs, -grad[:, :, None])[:, :, 0]
+        new_r, new_jac, new_obj = parts(th + step)
+        better = new_obj <= obj
+        th = np.where(better[:, None], th + step, th)
+        r = np.where(better[:, None], new_r, r)
+        jac = np.where(better[:, None, None], new_jac, jac)
+        obj = np.where(better, new_obj, obj)
+        damping = np.where(better, damping / 3, damping * 4)
+        if np.all(np.abs(step).max(axis=1) < 1e-9):
+            break
+    return th
+
+
 def log_predict(form: str, theta: Array, *x: Array) -> Array:
     """Predicted log-loss; ``theta`` may be (k,) or (starts, k) for many parameter sets at once."""
     t = np.atleast_2d(theta)
@@ -131,7 +193,7 @@ def log_predict(form: str, theta: Array, *x: Array) -> Array:
         n, d = x
         terms = [np.broadcast_to(t[:, :1], (len(t), len(n))), t[:, 1:2] - t[:, 3:4] * np.log(n)[None, :],
                  t[:, 2:3] - t[:, 4:5] * np.log(d)[None, :]]
-    out = logsumexp(np.stack(terms), axis=0)
+    out = _logsumexp(np.stack(terms))
     return out[0] if np.ndim(theta) == 1 else out
 
 
@@ -151,7 +213,7 @@ def _objective(theta: Array, form: str, log_loss: Array, *x: Array) -> tuple[flo
         terms = np.stack([np.full_like(logs[0], theta[0]), theta[1] - theta[2] * logs[0]])
     else:
         terms = np.stack([np.full_like(logs[0], theta[0]), theta[1] - theta[3] * logs[0], theta[2] - theta[4] * logs[1]])
-    pred = logsumexp(terms, axis=0)
+    pred = _logsumexp(terms)
     r = pred - log_loss
     w = np.exp(terms - pred)  # each term's share of the predicted loss: d pred / d term
     g = np.clip(r, -HUBER_DELTA, HUBER_DELTA)  # d Huber / d r
@@ -218,11 +280,10 @@ def fit(form: str, loss: Array, *x: Array, bootstrap: int = BOOTSTRAP, seed: int
             best = res
     assert best is not None
     rng = np.random.default_rng(seed)
-    draws = []
-    for _ in range(bootstrap):
-        idx = rng.integers(0, len(loss), len(loss))
-        res = _minimize(best.x, form, log_loss[idx], *(a[idx] for a in x))
-        draws.append(res.x)
+    # Each resample as how often it drew each point; all of them fitted at once from the full fit.
+    counts = np.array([np.bincount(rng.integers(0, len(loss), len(loss)), minlength=len(loss))
+                       for _ in range(bootstrap)], dtype=float).reshape(bootstrap, len(loss))
+    draws = list(_bootstrap(best.x, form, log_loss, x, counts)) if bootstrap else []
     constants = _constants(form, _unscaled(form, best.x, refs))
     ci80: dict[str, tuple[float, float]] = {}
     kept: dict[str, Array] | None = None
