@@ -86,7 +86,8 @@ st.markdown(
     "data downloads as CSV; the camera icon on a chart saves a PNG. When two people disagree, paste both "
     "links into *Compare*: it shows which assumptions differ and how much of the difference each accounts for."
 )
-st.page_link("pages/compare.py", label="Compare two views: which assumptions drive a disagreement",
-             icon=":material/compare_arrows:")
-st.page_link("pages/sources.py", label="Sources: every parameter, position, default and dataset",
-             icon=":material/menu_book:")
+# Labels short enough for a phone's width; the help says the rest.
+st.page_link("pages/compare.py", label="Compare two views", icon=":material/compare_arrows:",
+             help="Which assumptions drive a disagreement: paste two links, see what differs and how much each counts.")
+st.page_link("pages/sources.py", label="Every source and default", icon=":material/menu_book:",
+             help="Every parameter, position, default and dataset, with its source.")

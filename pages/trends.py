@@ -72,10 +72,12 @@ def draw(values: dict) -> None:
     if values["frontier"] in trends.FRONTIER_NOTES:
         st.caption(trends.FRONTIER_NOTES[values["frontier"]])
     if trend is not None:
-        doubling = GPT.params["doubling"]
-        months = min(max(round(trend.doubling_months, 2), doubling.min), doubling.max)
-        st.page_link(GPT.page, label=f"Open the GPT-human timeline with a {months:g}-month doubling",
-                     icon=GPT.icon, query_params={"doubling": doubling.format_value(months)})
+        # Written as the GPT-human slider holds it (one place writes every link: the registry).
+        query = GPT.params.non_defaults({"doubling": round(trend.doubling_months, 2)})  # a link people read
+        months = float(query.get("doubling", GPT.params["doubling"].default))  # type: ignore[arg-type]
+        # Short enough for a phone's width; the help says the rest.
+        st.page_link(GPT.page, label=f"GPT-human at a {months:g}-month doubling", icon=GPT.icon, query_params=query,
+                     help="Open the GPT-human timeline with this fit's doubling time for the largest training runs.")
     rows = ["| doubling time | months | against this fit |", "|---|---|---|"]
     for label, months in compare_rows().items():
         ratio = f"{months / trend.doubling_months:.2f}× the fit's" if trend is not None else "no fit"

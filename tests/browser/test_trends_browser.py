@@ -24,7 +24,7 @@ def test_shared_trend_link_restores_the_fit_and_opens_the_gpt_human_page_with_it
     texts = chart(page).evaluate("gd => gd.data.find(t => t.name === 'Notable models').text.join('|')")
     assert "Chinchilla" in texts and "DeepMind" in texts
 
-    page.get_by_role("link", name=re.compile("Open the GPT-human timeline")).click()
+    page.get_by_role("link", name=re.compile("GPT-human at a")).click()
     wait_for_app(page)
     expect(page).to_have_url(re.compile(rf"/gpt_human\?doubling={round(expected.doubling_months, 2):g}$"))
     expect(page.get_by_test_id("stMarkdownContainer").filter(has_text="What happened since.").first).to_contain_text(
