@@ -19,7 +19,7 @@ SPEND_YEAR = T0  # the year the Spend slider is for ("Spend on the largest run i
 ui.ensure_app_navigation()
 chain = bio_anchors.CHAIN
 
-st.title(chain.title)
+st.title(chain.title, anchor=False)
 st.markdown(
     "Cotra (2020) asks, year by year: can the largest training run a developer can afford buy as much "
     "compute as a transformative model needs? The requirement comes from six biological anchors, each "

@@ -18,7 +18,7 @@ _UPDATE = next(p for p in _BIO.presets if "2022" in p.name)
 EXAMPLE_A = link_to(_BIO, _BIO.params.defaults())
 EXAMPLE_B = link_to(_BIO, {**_BIO.params.defaults(), **_UPDATE.values})
 
-st.title("Compare two views")
+st.title("Compare two views", anchor=False)
 st.markdown(
     "Two people, two links: paste both and see where their answers differ, which of their assumptions "
     "differ, and how much of each difference every assumption accounts for. The split is exact (Shapley "

@@ -22,7 +22,7 @@ LARGE = "_fit_large"  # (text, what it is) of an upload or example too large for
 TABLE = "_fit_table_version"  # bumped to give the table a fresh editor after each edit lands in the box
 EXAMPLES = {e.label: e for e in fit_examples.examples()}
 
-st.title("Fit your own scaling law")
+st.title("Fit your own scaling law", anchor=False)
 ui.page_parameters(params, keep=(KEY, EXAMPLE))
 st.markdown(
     "Bring your own loss curve: points of **compute, loss** fit L = E + A·C^(−α); points of **params, tokens, "

@@ -24,7 +24,7 @@ ESSAY_KEYS = ("law", "fit_k", "fit_b", "ref_pfd", "ref_cost", "target", "human",
 ui.ensure_app_navigation()
 chain = gpt_human.CHAIN
 
-st.title("The “GPT-human” cost timeline")
+st.title("The “GPT-human” cost timeline", anchor=False)
 st.markdown(
     "Gwern's 2020 back-of-the-envelope (The Scaling Hypothesis, footnote 20): extend GPT-3's scaling "
     "curve to a human's loss, count how many doublings of the largest training runs that takes, and how "

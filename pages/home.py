@@ -14,7 +14,7 @@ from lib.tools.summary.model import LargestRun, milestones
 
 ui.ensure_app_navigation()
 
-st.title("AI forecasting arguments, with the numbers live")
+st.title("AI forecasting arguments, with the numbers live", anchor=False)
 ui.no_parameters("home")
 ui.say_if_no_such_page()
 st.markdown(

@@ -18,7 +18,7 @@ from lib.tools.uncertainty.model import run_draws
 ui.ensure_app_navigation()
 chain = loss.CHAIN
 
-st.title(chain.title)
+st.title(chain.title, anchor=False)
 st.markdown(
     "Scaling laws say loss falls as a power of training compute. Extend the line and you reach "
     "human-level loss at some budget, unless the line bends first. Move the budget, switch laws "

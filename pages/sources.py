@@ -15,7 +15,7 @@ from lib.tools.positions.model import POSITIONS, effects
 
 ui.ensure_app_navigation()
 
-st.title("Sources")
+st.title("Sources", anchor=False)
 ui.no_parameters("sources")
 st.markdown(
     "Generated from the parameter registry and the data files, so it always matches what the "

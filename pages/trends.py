@@ -15,7 +15,7 @@ params = trends.PARAMS
 GPT = get("gpt-human")
 ANCHORS = get("bio-anchors")
 
-st.title("Compute trends")
+st.title("Compute trends", anchor=False)
 st.markdown(
     "How fast does training compute grow? Every page here assumes an answer: the GPT-human essay 3.4 months "
     "per doubling, later work about 6, the bio-anchors report a slower mix of spending and hardware. Pick the "
