@@ -18,7 +18,10 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from lib.data.fit import examples  # noqa: E402
+from lib.data.fit import (
+    examples,  # noqa: E402
+    points,  # noqa: E402
+)
 from lib.data.fit import model as fitting  # noqa: E402
 
 
@@ -27,7 +30,7 @@ def cases() -> dict[str, tuple[str, np.ndarray, tuple[np.ndarray, ...]]]:
     assert chinchilla is not None
     c = np.geomspace(1e18, 1e25, 250)
     noise = np.random.default_rng(0).normal(0, 0.01, c.size)
-    return {"chinchilla_240": fitting.read_points(chinchilla.text),
+    return {"chinchilla_240": points.read_points(chinchilla.text),
             "compute_law_250": ("compute", (1.7 + 30 * c ** -0.08) * np.exp(noise), (c,))}
 
 

@@ -187,14 +187,15 @@ def _trend(args: Sequence[str]) -> int:
 def _fit(args: Sequence[str]) -> int:
     """``fit FILE.csv``: Huber/L-BFGS fit with bootstrap intervals (lib/data/fit/model.py)."""
     from lib.data.fit import model as fitting
+    from lib.data.fit import points
 
     if len(args) != 1:
         print("error: 'fit' takes one CSV file (FILE.csv)", file=sys.stderr)
         return 2
     try:
         with open(args[0], "rb") as handle:
-            raw = handle.read(fitting.MAX_BYTES + 1)
-        form, loss, inputs = fitting.read_points(raw.decode("utf-8", "replace"))
+            raw = handle.read(points.MAX_BYTES + 1)
+        form, loss, inputs = points.read_points(raw.decode("utf-8", "replace"))
         result = fitting.fit(form, loss, *inputs)
     except OSError as err:
         print(f"error: cannot read '{quote(args[0])}' ({err.strerror})", file=sys.stderr)

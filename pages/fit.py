@@ -10,6 +10,7 @@ from lib.core import units
 from lib.core.problems import code_span
 from lib.data.fit import examples as fit_examples
 from lib.data.fit import model as fitting
+from lib.data.fit import points
 from lib.data.fit.charts import fit_figure
 
 ui.ensure_app_navigation()
@@ -35,7 +36,7 @@ st.markdown(
 @st.cache_data(max_entries=32, show_spinner="Fitting…")
 def fitted(text: str) -> tuple[str, np.ndarray, tuple[np.ndarray, ...], fitting.Fit | None, str]:
     """Points read from ``text`` and their fit; a problem in words instead of the fit when there is one."""
-    form, loss, inputs = fitting.read_points(text)
+    form, loss, inputs = points.read_points(text)
     try:
         return form, loss, inputs, fitting.fit(form, loss, *inputs), ""
     except fitting.FitError as err:
@@ -71,7 +72,7 @@ def use_upload() -> None:
     file = st.session_state.get("_fit_file")
     if file is None:
         return
-    if file.size > fitting.MAX_BYTES:
+    if file.size > points.MAX_BYTES:
         st.session_state["_fit_too_big"] = True
         return
     text = file.getvalue().decode("utf-8", "replace")
@@ -85,12 +86,12 @@ def use_upload() -> None:
 def edited(frame: pd.DataFrame, version: int) -> None:
     """The table's edits written back into the box as CSV; the box stays the one thing fitted and linked."""
     st.session_state[TABLE] = version + 1
-    to_box(fitting.with_edits(frame, st.session_state[f"_fit_table_{version}"]).to_csv(index=False))
+    to_box(points.with_edits(frame, st.session_state[f"_fit_table_{version}"]).to_csv(index=False))
 
 
 def table(text: str) -> None:
     try:
-        frame = fitting.read_table(text)
+        frame = points.read_table(text)
     except fitting.FitError:
         st.caption("The table opens once the box's text reads as a CSV.")
         return
@@ -150,7 +151,7 @@ with right:
         st.warning(f"These points cannot be read: {err}. Nothing you typed is lost; correct it in the box.",
                    icon=":material/warning:")
         st.stop()
-    short = fitting.incomplete_rows(source)
+    short = points.incomplete_rows(source)
     if short:
         which = ", ".join(str(r) for r in short[:5]) + (" …" if len(short) > 5 else "")
         st.warning(f"Row{'s' if len(short) > 1 else ''} {which} ha{'ve' if len(short) > 1 else 's'} an empty cell and "

@@ -28,6 +28,7 @@ from lib.chains import CHAINS, get
 from lib.core.problems import PROBLEMS_SHOWN, Problem
 from lib.core.registry import RENAMED_KEYS, Param, ParamSet
 from lib.data.fit import model as fitting
+from lib.data.fit import points
 from lib.data.trends import model as trends
 from lib.tools.links.model import LinkError, link_values, position_in, read_link
 from lib.tools.positions.model import POSITION_KEY
@@ -175,7 +176,7 @@ def pure_path(page: str, raw: Raw) -> tuple[Problem, ...]:
             pass
     if page == "fit" and raw.get("points"):
         try:
-            form, loss, inputs = fitting.read_points(raw["points"][-1])
+            form, loss, inputs = points.read_points(raw["points"][-1])
             fitting.fit(form, loss, *inputs, bootstrap=5).reach(2.0)
         except fitting.FitError:
             pass

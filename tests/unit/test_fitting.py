@@ -6,6 +6,7 @@ import pytest
 from lib.core.scaling_laws import BESIROGLU_2024 as B
 from lib.core.scaling_laws import BESIROGLU_2024_NOTEBOOK_FIT as NOTEBOOK
 from lib.data.fit import model as fitting
+from lib.data.fit import points
 
 
 def chinchilla_points(noise: float = 0.0, seed: int = 1):
@@ -76,11 +77,11 @@ def test_the_analytic_gradient_matches_finite_differences():
 ])
 def test_bad_files_are_refused_in_words(text, words):
     with pytest.raises(fitting.FitError, match=words):
-        fitting.read_points(text)
+        points.read_points(text)
 
 
 def test_a_chinchilla_file_reads_as_that_form():
-    form, loss, (n, d) = fitting.read_points("params, tokens, loss\n1e8,2e9,3.1\n4e8,8e9,2.7\n")
+    form, loss, (n, d) = points.read_points("params, tokens, loss\n1e8,2e9,3.1\n4e8,8e9,2.7\n")
     assert form == "chinchilla" and loss.tolist() == [3.1, 2.7] and n.tolist() == [1e8, 4e8]
 
 
@@ -109,7 +110,7 @@ def test_the_replications_published_points_give_its_notebooks_huber_fit_not_its_
     # B=2143.8638, alpha=0.3473127, beta=0.3671826, objective 0.00101827403. Tolerances: the optimum lies in a
     # flat valley (the notebook's own last restarts differ by up to 0.2% in B at objectives 1e-10 apart), so 0.1%
     # for A and B and 1e-4 for E, alpha and beta; and no worse an optimum than the notebook's.
-    loss, n, d = fitting.replication_points()
+    loss, n, d = points.replication_points()
     assert loss.size == 240
     fit = fitting.fit("chinchilla", loss, n, d, bootstrap=0)
     c, nb = fit.constants, NOTEBOOK
@@ -149,10 +150,10 @@ def test_the_chinchilla_form_reaches_a_loss_on_its_frontier():
 
 
 def test_table_edits_become_points():
-    table = fitting.read_table("compute,loss\n1e18,3\n1e19,2.8\n1e20,2.6\n")
+    table = points.read_table("compute,loss\n1e18,3\n1e19,2.8\n1e20,2.6\n")
     change = {"edited_rows": {"1": {"loss": "2.75"}}, "deleted_rows": [0],
               "added_rows": [{"compute": "1e21", "loss": "2.5"}]}
-    form, loss, (compute,) = fitting.read_points(fitting.with_edits(table, change).to_csv(index=False))
+    form, loss, (compute,) = points.read_points(points.with_edits(table, change).to_csv(index=False))
     assert form == "compute"
     assert list(compute) == [1e19, 1e20, 1e21] and list(loss) == [2.75, 2.6, 2.5]
 
@@ -174,7 +175,7 @@ def test_the_human_level_target_by_ratio_halves_the_reducible_loss_at_gpt3s_comp
     "Params\tTokens\tLoss\n400000000\t8000000000\t3.1\n1000000000\t20000000000\t2.9\n",
 ])
 def test_spreadsheet_pastes_read_as_their_numbers(text):
-    form, loss, (n, d) = fitting.read_points(text)
+    form, loss, (n, d) = points.read_points(text)
     assert form == "chinchilla" and loss.tolist() == [3.1, 2.9]
     assert n.tolist() == [4e8, 1e9] and d.tolist() == [8e9, 2e10]
 
@@ -186,14 +187,14 @@ def test_spreadsheet_pastes_read_as_their_numbers(text):
 ])
 def test_what_a_paste_cannot_mean_is_said_with_its_row_and_column(text, words):
     with pytest.raises(fitting.FitError, match=words):
-        fitting.read_points(text)
+        points.read_points(text)
 
 
 def test_a_row_cut_short_is_named_not_dropped_in_silence():
     text = "compute,loss\n1e18,3\n1e19,2.8\n1e20,2.6\n1e21,2.5\n1e22"
-    assert fitting.incomplete_rows(text) == [5]
-    assert len(fitting.read_points(text)[1]) == 4
-    assert fitting.incomplete_rows("compute,loss\n1e18,3\n1e19,2.8\n") == []
+    assert points.incomplete_rows(text) == [5]
+    assert len(points.read_points(text)[1]) == 4
+    assert points.incomplete_rows("compute,loss\n1e18,3\n1e19,2.8\n") == []
 
 
 def test_the_vectorised_bootstrap_fits_each_resample_as_well_as_its_own_lbfgs_run():
@@ -202,7 +203,7 @@ def test_the_vectorised_bootstrap_fits_each_resample_as_well_as_its_own_lbfgs_ru
     from lib.data.fit import examples
 
     chinchilla = examples.find("chinchilla")
-    form, loss, x = fitting.read_points(chinchilla.text)
+    form, loss, x = points.read_points(chinchilla.text)
     log_loss = np.log(loss)
     refs = tuple(float(np.exp(np.log(a).mean())) for a in x)
     xs = tuple(a / r for a, r in zip(x, refs))

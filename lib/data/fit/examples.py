@@ -14,7 +14,7 @@ import numpy as np
 from lib.core import units
 from lib.core.scaling_laws import BESIROGLU_2024 as B
 from lib.core.scaling_laws import BESIROGLU_2024_NOTEBOOK_FIT as NB
-from lib.data.fit.model import replication_points
+from lib.data.fit.points import replication_points
 
 
 @dataclass(frozen=True)
