@@ -34,13 +34,17 @@ st.markdown(
 
 
 @st.cache_data(max_entries=32, show_spinner="Fitting…")
-def fitted(text: str) -> tuple[str, np.ndarray, tuple[np.ndarray, ...], fitting.Fit | None, str]:
-    """Points read from ``text`` and their fit; a problem in words instead of the fit when there is one."""
+def fitted(text: str) -> tuple[str, np.ndarray, tuple[np.ndarray, ...], fitting.Fit | None, str, list[int]]:
+    """Points read from ``text``, their fit (or a problem in words instead) and the rows with an empty cell.
+
+    Cached with the fit, so a rerun does not parse the text again (an upload may be megabytes).
+    """
     form, loss, inputs = points.read_points(text)
+    short = points.incomplete_rows(text)
     try:
-        return form, loss, inputs, fitting.fit(form, loss, *inputs), ""
+        return form, loss, inputs, fitting.fit(form, loss, *inputs), "", short
     except fitting.FitError as err:
-        return form, loss, inputs, None, str(err)
+        return form, loss, inputs, None, str(err), short
 
 
 def rows(text: str) -> int:
@@ -146,12 +150,11 @@ with right:
                   else "too many points for a link, so share it as the CSV below")
         st.info(f"Fitting {large[1]}: {shared}. Type in the box to fit its points instead.", icon=":material/info:")
     try:
-        form, loss, inputs, fit, problem = fitted(source)
+        form, loss, inputs, fit, problem, short = fitted(source)
     except fitting.FitError as err:
         st.warning(f"These points cannot be read: {err}. Nothing you typed is lost; correct it in the box.",
                    icon=":material/warning:")
         st.stop()
-    short = points.incomplete_rows(source)
     if short:
         which = ", ".join(str(r) for r in short[:5]) + (" …" if len(short) > 5 else "")
         st.warning(f"Row{'s' if len(short) > 1 else ''} {which} ha{'ve' if len(short) > 1 else 's'} an empty cell and "

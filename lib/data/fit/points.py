@@ -97,12 +97,17 @@ def read_table(text: str) -> "pd.DataFrame":
                                            if isinstance(s, str) and _THOUSANDS.match(s.strip()) else s))
 
 
+def _form(table: "pd.DataFrame") -> str | None:
+    """The form a table's columns ask for (compute,loss or params,tokens,loss), or None."""
+    return next((f for f, cols in _COLUMNS.items() if set(cols) <= set(table.columns)), None)
+
+
 def read_points(text: str) -> tuple[str, Array, tuple[Array, ...]]:
     """CSV text with a header ``compute,loss`` or ``params,tokens,loss`` -> (form, loss, inputs); FitError in words."""
     import pandas as pd
 
     table = read_table(text)
-    form = next((f for f, cols in _COLUMNS.items() if set(cols) <= set(table.columns)), None)
+    form = _form(table)
     if form is None:
         raise FitError(f"columns must be compute,loss or params,tokens,loss; found {','.join(table.columns)[:80] or 'none'}")
     cols = _COLUMNS[form]
@@ -130,10 +135,11 @@ def incomplete_rows(text: str) -> list[int]:
         table = read_table(text)
     except FitError:
         return []
-    cols = next((c for c in _COLUMNS.values() if set(c) <= set(table.columns)), None)
-    if cols is None:
+    form = _form(table)
+    if form is None:
         return []
-    return [int(i) + 1 for i in np.flatnonzero(table[list(cols)].isna().any(axis=1).to_numpy())]
+    cols = list(_COLUMNS[form])
+    return [int(i) + 1 for i in np.flatnonzero(table[cols].isna().any(axis=1).to_numpy())]
 
 
 def with_edits(table: "pd.DataFrame", change: dict) -> "pd.DataFrame":
