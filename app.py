@@ -21,4 +21,5 @@ ui.app_navigation_ran()
 page = st.navigation(pages, position="top")
 # Each page's own browser title, so a shared link's tab and bookmark say what it is.
 st.set_page_config(page_title=APP if page.title == "Home" else f"{page.title} · {APP}")
+ui.app_look()
 page.run()

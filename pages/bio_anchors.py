@@ -74,7 +74,7 @@ def draw(values: dict) -> None:
              "Compute against requirements": lambda: compute_view(result, link, float(values["spend"]))}
     ui.chain_views("bio_view", chain, values, draws, views)
 
-    st.subheader("Per anchor")
+    st.header("Per anchor", anchor=False)
     shift = result.data_shift_oom
     rows = []
     for a in ANCHORS:

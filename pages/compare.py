@@ -58,10 +58,10 @@ with share:
     ui.compare_share(text_a, text_b)
 
 heads, params = tables(comparison)
-st.subheader("What each view says")
+st.header("What each view says", anchor=False)
 # Static tables, whose cells wrap: a phone shows every column without scrolling sideways.
 st.table(pd.DataFrame(heads).set_index("headline"))
-st.subheader("What differs")
+st.header("What differs", anchor=False)
 if params:
     st.table(pd.DataFrame(params).set_index("parameter"))
 else:
@@ -70,11 +70,11 @@ else:
 
 result_a, result_b = chain.run(a.values), chain.run(b.values)
 overlay_a, overlay_b = chain.overlay(a.values, result_a), chain.overlay(b.values, result_b)
-st.subheader(overlay_a.title)
+st.header(overlay_a.title, anchor=False)
 ui.chart(overlay_figure(overlay_a, overlay_b), "compare_overlay", "compare_overlay", link=a.path + " vs " + b.path)
 
 if comparison.players:
-    st.subheader("What accounts for each difference")
+    st.header("What accounts for each difference", anchor=False)
     views = {}
     for h in largest_first(comparison):  # the split opens on the largest difference
         def draw(h=h) -> None:

@@ -115,12 +115,12 @@ def draw(values: dict) -> None:
                          else "Back to the essay's GPT-3 (2020)", chain.params,
                          origin.origin_values(other, chain.params.defaults()), key="_gpt_origin")
 
-    st.subheader("When does it become affordable?")
+    st.header("When does it become affordable?", anchor=False)
     # The uncertainty views join the cost chart's tabs (ui.chain_views), as on the other chain pages.
     views = {"Cost over time": lambda: ui.chart(cost_figure(curves, result, cash, float(values["budget"]), bands),
                                                 "gpt_human_cost", "cost", link)}
     ui.chain_views("gpt_view", chain, values, draws, views)
-    st.subheader("When does the largest training run get there?")
+    st.header("When does the largest training run get there?", anchor=False)
     if float(values["doubling"]) != SLOW:
         ui.values_button(f"Try the later ~{SLOW:g}-month doubling (Sevilla et al. 2022)", chain.params,
                          {"doubling": SLOW}, key="_gpt_doubling")
@@ -131,13 +131,13 @@ def draw(values: dict) -> None:
     st.markdown(since.text)
     ui.chart(compute_figure(curves, result, since.runs, since.essay_flop(curves.frontier_years)), "frontier_compute",
              "compute", link)
-    st.subheader("The loss curve down to the human line")
+    st.header("The loss curve down to the human line", anchor=False)
     law = str(values["law"])
     ui.chart(loss_curve_figure(curves, result, law), "loss_curve", "loss", link)
     st.caption(f"{scale_note(values, result)} GPT-2's compute is Epoch AI's estimate; the 'GPT-4' point is the "
                "essay's hypothetical 1000× GPT-3, not the real GPT-4.")
 
-    st.subheader("The derivation, step by step")
+    st.header("The derivation, step by step", anchor=False)
     # One element, not one per step: each element is a message to the browser on every slider move.
     st.markdown("\n\n".join(f"**{i}. {step}.** {text}" for i, (step, text) in enumerate(derivation(values, result),
                                                                                       start=1)))

@@ -31,7 +31,7 @@ bio = get("bio-anchors").run(views["bio-anchors"])
 heads = {chain.key: bio.headlines.row(0) if chain.key == "bio-anchors" else chain.headline_values(views[chain.key])
          for chain in CHAINS}
 
-st.header("What the current assumptions say")
+st.header("What the current assumptions say", anchor=False)
 left, right = st.columns([1, 2], vertical_alignment="bottom")
 with left:
     ui.position_picker()
@@ -60,7 +60,7 @@ latest = origin.packaged_latest()
 needed = get("gpt-human").run(views["gpt-human"]).compute_flop
 marks = milestones(bio, heads["gpt-human"], today=today,
                    largest=LargestRun(latest.model, latest.when, latest.compute_flop, latest.rating), needed_flop=needed)
-st.subheader("Two routes to a date")
+st.header("Two routes to a date", anchor=False)
 ui.chart(timeline_figure(bio, marks), "timeline", "timeline")
 dated = any(m.year is not None for m in marks)
 st.caption(" ".join(m.sentence() for m in marks) + " Black: the biological anchors' probability of "
@@ -72,7 +72,7 @@ st.caption(" ".join(m.sentence() for m in marks) + " Black: the biological ancho
 st.divider()
 for column, (number, chain) in zip(st.columns(len(CHAINS)), enumerate(CHAINS, start=1)):
     with column:
-        st.subheader(f"{number} · {chain.title}")
+        st.subheader(f"{number} · {chain.title}", anchor=False)
         st.markdown(chain.summary)
         st.page_link(chain.page, label="Open it with these values", icon=chain.icon,
                      query_params=chain.params.non_defaults(views[chain.key]))

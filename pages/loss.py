@@ -140,7 +140,7 @@ def where_the_line_ends(values: dict) -> None:
     From the headlines alone (``run_batch``), not a second full ``run`` besides the fragment's.
     """
     heads, human = chain.run_batch(values).row(0), float(values["human"])
-    st.subheader("Where the straight line ends")
+    st.header("Where the straight line ends", anchor=False)
     left, right = st.columns(2)
     with left:
         st.markdown(

@@ -23,11 +23,12 @@ st.markdown(
 )
 
 # Each chain's parameters, then those of the trends and fit pages (fits, not chains).
-PARAM_PAGES = [(f"{c.icon} {c.title}", c.params, c.presets) for c in CHAINS] + [
-    (":material/show_chart: Compute trends", trends.PARAMS, ()),
-    (":material/query_stats: Fit your own", fitting.PARAMS, ())]
+# Headings without icons: a screen reader would read an icon's name ("trending_down") as a word.
+PARAM_PAGES = [(c.title, c.params, c.presets) for c in CHAINS] + [
+    ("Compute trends", trends.PARAMS, ()),
+    ("Fit your own", fitting.PARAMS, ())]
 for title, params, presets in PARAM_PAGES:
-    st.header(title)
+    st.header(title, anchor=False)
     rows = [
         {
             "parameter": escape_markdown(p.label),
@@ -42,15 +43,20 @@ for title, params, presets in PARAM_PAGES:
         for p in params.params if p.role == "model"
     ]
     # A static table wraps every cell, so no citation or link is cut short; a data grid clipped them,
-    # and on a phone hid every column after the second.
-    st.table(pd.DataFrame(rows).set_index("parameter"))
+    # and on a phone hid every column after the second. A phone gets one short block per parameter:
+    # five columns would need sideways scrolling there.
+    wide, narrow = ui.by_width(f"params_{params.model}")
+    wide.table(pd.DataFrame(rows).set_index("parameter"))
+    narrow.markdown("\n\n".join(f"**{r['parameter']}** · {r['URL key']}  \ndefault {r['default']}"
+                                 + (f" · {r['range']}" if r["range"] else "") + f"  \nSource: {r['source']}"
+                                 for r in rows))
     ranged = [p for p in params.params if p.spread is not None]
     if ranged:
         st.markdown("**Uncertainty ranges** (the uncertainty view, " + code_span("samples") + "; each number's "
                     "width is " + code_span("u_KEY") + ", 1 = as below, 0 = held fixed). Sourced ranges start on, "
                     "ours start off; any other number can be given a range of half to twice its value (log-scale) "
                     "or a tenth of its slider's span either side (linear), our choice.")
-        st.table(pd.DataFrame([{
+        ranges = [{
             "parameter": escape_markdown(p.label),
             "80% interval at the default": escape_markdown(
                 f"{p.format_value(p.spread.low)} to {p.format_value(p.spread.high)} {p.unit}".strip()),
@@ -59,7 +65,12 @@ for title, params, presets in PARAM_PAGES:
             "source": (f"[{escape_markdown(p.spread.source.citation)}]({p.spread.source.url})" if p.spread.source.url
                        else escape_markdown(p.spread.source.citation))
             + (escape_markdown(f": {p.spread.note}") if p.spread.note else ""),
-        } for p in ranged]).set_index("parameter"))
+        } for p in ranged]
+        wide, narrow = ui.by_width(f"ranges_{params.model}")
+        wide.table(pd.DataFrame(ranges).set_index("parameter"))
+        narrow.markdown("\n\n".join(f"**{r['parameter']}**: {r['80% interval at the default']} "
+                                     f"({r['drawn']}; on by default: {r['on by default']})  \nSource: {r['source']}"
+                                     for r in ranges))
     if presets:
         st.markdown("**Presets**")
         for preset in presets:
@@ -68,7 +79,7 @@ for title, params, presets in PARAM_PAGES:
             cite = f"[{preset.source.citation}]({preset.source.url})" if preset.source.url else preset.source.citation
             st.markdown(f"- **{preset.name}**: {preset.description} (sets {changed}). Source: {cite}")
 
-st.header(":material/forum: Positions")
+st.header("Positions", anchor=False)
 st.markdown(
     "A position sets every page at once to a view from the essays; open any page with "
     + code_span("?position=KEY") + " or pick one in the box on any page. What each sets, per page:"
@@ -97,9 +108,9 @@ shared = sorted({k for c in CHAINS for k in shared_in(c.params)})
 st.markdown("**Shared between pages** (one value in a session, set on either page): "
             + ", ".join(code_span(k) for k in shared) + ".")
 
-st.header("Datasets")
+st.header("Datasets", anchor=False)
 for dataset in data.all_datasets():
-    st.subheader(f"data/{dataset.name}.csv")
+    st.subheader(f"data/{dataset.name}.csv", anchor=False)
     st.markdown(
         f"{dataset.meta.get('description', '')}  \n"
         f"**Source:** {dataset.source}  \n"

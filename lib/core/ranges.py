@@ -142,6 +142,24 @@ def ranges(params: ParamSet, values: Mapping[str, Value]) -> tuple[Range, ...]:
     return tuple(out)
 
 
+def ranges_left_out(params: ParamSet, values: Mapping[str, Value]) -> list[tuple[Param, str]]:
+    """Numbers whose range slider is above 0 but that :func:`ranges` leaves out, each with why in words."""
+    out = []
+    for p in params.params:
+        if not rangeable(p) or width_key(p.key) not in params:
+            continue
+        width = float(values.get(width_key(p.key), params[width_key(p.key)].default))  # type: ignore[arg-type]
+        if width <= 0:
+            continue
+        reason = params.inactive_reason(p.key, values)
+        if reason is None:
+            low, high = interval(p, float(values.get(p.key, p.default)), width)  # type: ignore[arg-type]
+            reason = None if high > low else "its range is empty at this value"
+        if reason is not None:
+            out.append((p, reason))
+    return out
+
+
 def quantile_bands(y: NDArray[np.float64]) -> dict[float, NDArray[np.float64]]:
     """The 10th, 25th, 75th and 90th percentiles across draws (axis 0) at every point of a curve."""
     qs = (0.1, 0.25, 0.75, 0.9)

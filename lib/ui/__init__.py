@@ -8,6 +8,7 @@ results with the helpers below; a page without parameters calls :func:`no_parame
 - session.py: session memory across pages (each chain's last values, shared values, the position);
 - pickers.py: the position and preset boxes;
 - controls.py: registry parameters become widgets; the key slider in a fragment of its own;
+- look.py: the app's own CSS (contrast the theme cannot set);
 - share.py: the share box; output.py: charts with CSV downloads, tabs;
 - chain_views.py: a chain page's chart views with the uncertainty views;
 - compare_inputs.py: the compare page's two link boxes and their shortcuts.
@@ -28,6 +29,7 @@ from lib.ui.address import no_parameters, page_parameters
 from lib.ui.chain_views import chain_views
 from lib.ui.compare_inputs import compare_helpers, compare_inputs, show_link_problems
 from lib.ui.controls import control, controls, key_view, values_button
+from lib.ui.look import app_look, by_width
 from lib.ui.navigation import app_navigation_ran, ensure_app_navigation, say_if_no_such_page
 from lib.ui.output import chart, tabbed
 from lib.ui.pickers import position_picker
@@ -35,7 +37,7 @@ from lib.ui.session import current_position, session_values, set_values
 from lib.ui.share import compare_share, view_link
 
 __all__ = [
-    "app_navigation_ran", "chain_views", "chart", "compare_helpers", "compare_inputs", "compare_share", "control",
+    "app_look", "app_navigation_ran", "by_width", "chain_views", "chart", "compare_helpers", "compare_inputs", "compare_share", "control",
     "controls", "current_position", "ensure_app_navigation", "key_view", "no_parameters", "page_parameters",
     "position_picker", "say_if_no_such_page", "session_values", "set_values", "show_link_problems", "tabbed", "values_button", "view_link",
 ]

@@ -16,6 +16,7 @@ from lib.chains.gpt_human.origin import ORIGIN_KEY, origin_in, origin_values
 from lib.core.presets import Preset
 from lib.core.problems import Problem, oversized_problem, summarize
 from lib.core.registry import ParamSet, QueryCheck, Value, check_carried
+from lib.core.views import VIEW_KEY
 from lib.tools.links.model import position_in
 from lib.tools.positions.model import POSITION_KEY
 from lib.ui.session import add_stops, apply_position, seed, session_values, state_key
@@ -25,9 +26,10 @@ from lib.ui.session import add_stops, apply_position, seed, session_values, stat
 STREAMLIT_MAX_FIELDS = 1000
 STREAMLIT_MAX_CHARS = 512 * 1024
 
-# URL keys that belong to the app frame (widgets in app.py, before pg.run()) rather than to a page:
-# every page keeps them in the address as they are and does not report them.
-FRAME_KEYS: tuple[str, ...] = ()
+# URL keys that belong to the app frame rather than to a page's parameters: every page keeps them in
+# the address as they are and does not report them.
+# The open chart tab (lib/core/views.py) is read by the tabs themselves, on every page that has them.
+FRAME_KEYS: tuple[str, ...] = (VIEW_KEY,)
 
 _ARRIVED = "_link_page"  # the page whose link was checked last: a different one means we just arrived
 _OVERSIZED = "_link_oversized"  # (page, raw query) that the browser probe sent back

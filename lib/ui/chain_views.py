@@ -12,7 +12,7 @@ import streamlit as st
 from lib.core import units
 from lib.core.chain import Chain, Headline
 from lib.core.problems import escape_markdown
-from lib.core.ranges import width_key
+from lib.core.ranges import ranges_left_out, width_key
 from lib.core.registry import ParamSet, Value
 from lib.tools.uncertainty.charts import drivers_sentence, histogram_figure, tornado_figure
 from lib.tools.uncertainty.model import Draws, sensitivity
@@ -53,10 +53,14 @@ def _uncertainty_summary(chain: Chain, values: Mapping[str, Value], draws: Draws
     """The median and 80% interval of every headline over the draws, or why there is none when nothing varies."""
     params = chain.params
     if not draws.ranges:
-        st.subheader("How wide the answer is")
+        st.header("How wide the answer is", anchor=False)
         ours = [p.label for p in params.params if p.spread is not None and not p.spread.sourced]
-        st.info("No number here has a range switched on with these settings, so every draw is the same. Give a "
-                "number a range in its section of the controls (its *Range* slider, above 0)"
+        unused = ranges_left_out(params, values)
+        # A range slider above 0 whose number does not count here would contradict "no range": say why.
+        why = "".join(f" {p.label} has a range, but it does not count here: {reason[0].lower()}{reason[1:]}."
+                      for p, reason in unused)
+        st.info("No number here has a range that counts with these settings, so every draw is the same." + why
+                + " Give a number a range in its section of the controls (its *Range* slider, above 0)"
                 + (f", or switch on this project's ranges for {', '.join(ours)}." if ours else "."),
                 icon=":material/info:")
         if ours:
@@ -89,7 +93,7 @@ def _uncertainty_summary(chain: Chain, values: Mapping[str, Value], draws: Draws
     # element is redrawn in the browser on every slider move, and this table costs no DataFrame.
     lines = ["| headline | median | 80% interval | draws without a value |", "|---|---|---|---|"]
     lines += ["| " + " | ".join(escape_markdown(cell) for cell in row) + " |" for row in rows]
-    st.markdown("### How wide the answer is\n\n" + "\n".join(lines) + f"\n\n:gray[:small[{escape_markdown(said)}]]")
+    st.markdown("## How wide the answer is\n\n" + "\n".join(lines) + f"\n\n:gray[:small[{escape_markdown(said)}]]")
 
 
 def uncertainty_views(chain: Chain, values: Mapping[str, Value], draws: Draws) -> dict[str, Callable[[], None]]:

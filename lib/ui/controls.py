@@ -171,12 +171,9 @@ def _key_view(params: ParamSet, presets: tuple[Preset, ...], values: dict[str, V
               draw: Callable[[dict[str, Value]], None]) -> None:
     rerun_whole_page_if_asked()
     # Run again by this fragment alone, ``values`` are those of the last full run: only ``key`` moved.
-    left, right = st.columns([3, 1], vertical_alignment="bottom")
-    with left:
-        values = {**values, key: _control(params, key, values)}
+    values = {**values, key: _control(params, key, values)}
     remember(params, values)
-    with right:
-        share_link(params, values)
+    share_link(params, values)
     if presets and preset_status(params, presets, values) != st.session_state.get(state_key(params, "preset_shown")):
         # The preset box, outside this fragment, would no longer say what the values are.
         st.rerun(scope="app")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from live import wait_for_app
 from playwright.sync_api import expect
@@ -46,6 +48,8 @@ def test_a_position_link_sets_every_page_then_leaves_the_address(server, page):
     box = page.locator(".st-key-_gpt-human_position_pick").get_by_role("combobox")
     expect(box).to_have_attribute("placeholder", "Transformer bear case: scaling stalls")
     _nav(page, "Loss extrapolation")
+    # The page puts its values in the address a moment after it draws (a rerun): wait for them.
+    expect(page).to_have_url(re.compile(r"/loss\?"))
     assert query(page) == {"strong": ["false"], "weak_floor": ["1.2"], "bend": ["1e24"], "bend_ooms": ["1"]}
     _nav(page, "Home")
     expect(page.get_by_test_id("stMetricValue").filter(has_text="never")).not_to_have_count(0)

@@ -30,7 +30,7 @@ def test_the_view_on_at_defaults_shows_bands_quantiles_and_a_tornado(open_page, 
     assert not at.warning, [w.value for w in at.warning]
     assert _bands(at), "the main chart shades the spread of the draws"
     table = next(m.value for m in at.markdown if "| headline | median | 80% interval" in m.value)
-    assert table.startswith("### How wide the answer is")
+    assert table.startswith("## How wide the answer is")
     assert all(f"| {escape_markdown(h.label)} |" in table for h in chain.headlines)
     at = open_view(at, TABS[chain.key], "How its draws fall")
     firsts = [json.loads(c.proto.spec)["data"][0] for c in at.get("plotly_chart")]
@@ -59,7 +59,7 @@ def test_the_view_on_with_every_range_off_says_so_and_a_range_switched_on_draws_
     query = {width_key(p.key): "0" for p in chain.params.params if width_key(p.key) in chain.params}
     at = open_page(chain.page, {"samples": "1000", **query})
     assert_clean(at)
-    assert "No number here has a range switched on" in text_of(at, "info")
+    assert "No number here has a range that counts" in text_of(at, "info")
     assert not _bands(at)
     # Every range the chains declare is sourced and on by default: none of this project's to offer in a button.
     assert not [b for b in at.button if b.label == "Switch on our ranges"]
@@ -103,10 +103,10 @@ def test_the_one_switch_turns_the_view_on_and_off(open_page):
     assert switch.value is False
     switch.set_value(True).run()
     assert at.session_state["samples"] == 2000
-    assert any("How wide" in m.value for m in [*at.markdown, *at.subheader])
+    assert any("How wide" in m.value for m in [*at.markdown, *at.header, *at.subheader])
     at.toggle(key="_bio-anchors_uncertainty_on").set_value(False).run()
     assert at.session_state["samples"] == 0
-    assert not any("How wide" in m.value for m in [*at.markdown, *at.subheader])
+    assert not any("How wide" in m.value for m in [*at.markdown, *at.header, *at.subheader])
     assert_clean(at)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import itertools
 import math
+import re
 
 import numpy as np
 import pandas as pd
@@ -26,7 +27,9 @@ from lib.chains.gpt_human.model import series
 from lib.chains.loss.charts import Y_RANGE as Y_LOSS
 from lib.chains.loss.charts import allocation_figure, isoflop_figure, loss_figure
 from lib.core import units
-from lib.core.charts.labels import LABEL_SIZE, Frame, dodge, frames, legend_height, nested_sizes, text_size
+from lib.core.charts.contrast import contrast, readable, rgb, text_on
+from lib.core.charts.describe import describe
+from lib.core.charts.labels import LABEL_SIZE, LEGEND_SIZE, SCREENS, Frame, dodge, frames, legend_height, nested_sizes, text_size
 from lib.core.charts.look import ANCHOR_COLORS, FONT_SIZE, Chart
 from lib.core.charts.tables import figure_tables, figure_to_csv
 from lib.data import files as data
@@ -490,3 +493,74 @@ def test_a_human_level_off_the_loss_chart_is_labelled_on_it(human):
     (label,) = [a for a in fig.spec["layout"]["annotations"] if str(a["text"]).startswith("human level")]
     assert label["text"].endswith("(off the chart)")
     assert math.log10(Y_LOSS[0]) <= label["y"] <= math.log10(Y_LOSS[1])
+
+
+# ---- 8. text a person can read: WCAG contrast --------------------------------------------------------------
+
+def test_contrast_ratios_match_the_ones_axe_reports():
+    # axe-core's numbers for the captions and the chart labels it flagged (issue 28), and the fix.
+    assert contrast("#828180") == pytest.approx(3.88, abs=0.01)
+    assert contrast("#E69F00") == pytest.approx(2.25, abs=0.01)
+    assert contrast("#666666") == pytest.approx(5.74, abs=0.01)
+    assert contrast("#ffffff", "#D55E00") == pytest.approx(3.87, abs=0.01)
+
+
+def test_readable_darkens_a_pale_hue_just_enough_and_leaves_dark_ones():
+    for pale in ("#E69F00", "#56B4E9", "#CC79A7", "#009E73", "#999933"):
+        dark = readable(pale)
+        assert 4.5 <= contrast(dark) < 4.9, pale  # just enough, not black
+        factors = [d / p for p, d in zip(rgb(pale), rgb(dark)) if p > 40]  # each channel scaled alike: same hue
+        assert max(factors) - min(factors) < 0.03, (pale, dark)
+    assert readable("#0072B2") == "#0072B2"
+    assert readable("#444") == "#444"
+    assert text_on("#D55E00") == "#000000" and text_on("#0072B2") == "#ffffff"
+
+
+@pytest.mark.parametrize(("name", "fig"), _every_figure(), ids=[n for n, _ in _every_figure()])
+def test_every_text_in_a_chart_reads_on_white(name, fig):
+    colors = [a.font.color for a in fig.layout.annotations if a.font and a.font.color]
+    for t in fig.data:
+        font = getattr(t, "textfont", None)
+        if font is not None and font.color is not None:
+            colors += list(font.color) if isinstance(font.color, (list, tuple)) else [font.color]
+    assert [c for c in colors if contrast(c) < 4.5] == [], name
+
+
+@pytest.mark.parametrize(("name", "fig"), _every_figure(), ids=[n for n, _ in _every_figure()])
+def test_a_legend_has_the_same_rows_on_every_screen_so_no_blank_strip_under_it(name, fig):
+    names = _legend(fig)
+    if not names or fig.layout.showlegend is False:
+        return
+    legend = fig.layout.legend
+    assert legend.entrywidthmode == "fraction", name
+    columns = round(1 / legend.entrywidth)
+    m = fig.layout.margin
+    phone = min(SCREENS.values()) - m.l - m.r
+    if columns > 1:  # several columns only where the widest entry fits one on a phone
+        assert max(text_size(n, LEGEND_SIZE)[0] for n in names) + 46 <= phone / columns, name
+    # The rows the bottom margin holds are the rows it has everywhere: the phone's.
+    assert legend_height(names, phone) == pytest.approx(math.ceil(len(names) / columns) * 22 + 10), name
+
+
+@pytest.mark.parametrize(("name", "fig"), _every_figure(), ids=[n for n, _ in _every_figure()])
+def test_every_chart_has_a_sentence_naming_its_axes_and_series(name, fig):
+    sentence = describe(fig.spec)
+    assert sentence.startswith("Chart of ") and sentence.endswith("."), sentence
+    assert _plain(fig.layout.xaxis.title.text) in sentence and _plain(fig.layout.yaxis.title.text) in sentence
+    shown = _legend(fig)
+    for entry in shown[:6]:
+        assert _plain(entry) in sentence, (name, entry)
+    if len(set(shown)) > 6:
+        assert f"{len(set(shown)) - 6} more" in sentence
+    assert "<" not in sentence  # no markup read aloud
+
+
+def test_a_bar_chart_is_described_by_its_bars():
+    chart = Chart()
+    chart.add(type="bar", orientation="h", y=["<b>A</b><br>Jan 2041", "Budget"], x=[1, 2])
+    fig = chart.figure(xaxis={"title": {"text": "year"}})
+    assert describe(fig.spec) == "Bar chart of year, one bar each for A Jan 2041 and Budget."
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.sub(r"<[^>]+>", " ", text).split())

@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 
 from lib.__main__ import main
-from lib.chains import CHAINS, get
-from lib.core.ranges import MAX_SAMPLES, interval, ranges, spread_of, width_key
+from lib.chains import CHAINS, get, gpt_human
+from lib.core.ranges import MAX_SAMPLES, interval, ranges, ranges_left_out, spread_of, width_key
 from lib.core.registry import Z80
 from lib.tools.uncertainty.model import draw, run_draws, sensitivity, swing_size
 
@@ -292,3 +292,15 @@ def test_a_bounded_memo_keeps_the_most_recently_used():
     assert calls == [2, 3, 4, 5]
     with pytest.raises(ValueError):
         BoundedMemo(0)
+
+
+def test_a_range_on_a_number_that_does_not_count_is_named_with_why():
+    # GPT-human's error ratio has a range slider, but the ratio is used only when the human level comes from it.
+    params = gpt_human.CHAIN.params
+    inactive = next(p for p in params.params if params.inactive_reason(p.key, params.defaults())
+                    and width_key(p.key) in params)
+    values = {**params.defaults(), width_key(inactive.key): 1.0}
+    assert inactive.key not in {r.param.key for r in ranges(params, values)}
+    left = dict((p.key, why) for p, why in ranges_left_out(params, values))
+    assert left[inactive.key].startswith("Not used while")
+    assert inactive.key not in dict((p.key, w) for p, w in ranges_left_out(params, {**values, width_key(inactive.key): 0}))

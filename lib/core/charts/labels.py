@@ -43,6 +43,12 @@ def text_size(text: str, font_size: float = LABEL_SIZE) -> tuple[float, float]:
     return width, len(lines) * 1.3 * font_size + 4
 
 
+def legend_columns(names: Sequence[str], width: float) -> int:
+    """How many equal columns of the widest entry of ``names`` fit in ``width`` px (at least one)."""
+    widest = max(_LEGEND_SYMBOL + text_size(name, LEGEND_SIZE)[0] for name in names)
+    return max(1, int(width // widest))
+
+
 def legend_height(names: Sequence[str], width: float) -> float:
     """Estimated height (px) of a horizontal legend of ``names`` wrapped to ``width`` (the plot's).
 
@@ -50,9 +56,13 @@ def legend_height(names: Sequence[str], width: float) -> float:
     """
     if not names:
         return 0.0
-    widest = max(_LEGEND_SYMBOL + text_size(name, LEGEND_SIZE)[0] for name in names)
-    columns = max(1, int(width // widest))
-    return math.ceil(len(names) / columns) * _LEGEND_ROW + 10
+    return math.ceil(len(names) / legend_columns(names, width)) * _LEGEND_ROW + 10
+
+
+def phone_legend_columns(names: Sequence[str], **overrides: int) -> int:
+    """The legend's columns on the narrowest screen, which every screen then uses (see :func:`margins`)."""
+    m = {**MARGIN, **overrides}
+    return legend_columns(names, min(SCREENS.values()) - m["l"] - m["r"]) if names else 1
 
 
 @dataclass(frozen=True)
@@ -77,7 +87,8 @@ def margins(legend: Sequence[str] = (), **overrides: int) -> dict[str, int]:
     Fixed, not Plotly's automargin: a margin that grows while a chart is drawn makes Plotly draw
     it twice, and every chart a slider changes is drawn anew. The legend hangs under the axis
     title, so the bottom margin holds the axis and the legend as it wraps on a phone (the most
-    rows); on a desktop the few rows it needs leave a little space below them.
+    rows). Every screen lays the legend out in the phone's columns, spread across its width
+    (Chart.figure), so a desktop has the same rows and no blank strip under them.
     """
     m = {**MARGIN, **overrides}
     if legend:

@@ -21,7 +21,9 @@ import plotly.graph_objects as go
 from _plotly_utils.utils import convert_to_base64
 from plotly.basedatatypes import BaseFigure
 
-from lib.core.charts.labels import LABEL_SIZE, LEGEND_SIZE, Box, Frame, dodge, is_far, margins, text_size
+from lib.core.charts.contrast import readable
+from lib.core.charts.labels import (LABEL_SIZE, LEGEND_SIZE, Box, Frame, dodge, is_far, margins, phone_legend_columns,
+                                    text_size)
 
 # Okabe-Ito palette: distinguishable with the common colour-vision deficiencies.
 COLORS: dict[str, str] = {
@@ -66,9 +68,10 @@ BASE_LAYOUT: dict[str, object] = {
                "font": {"size": LEGEND_SIZE}, "tracegroupgap": 0},
     "hovermode": "closest",
     "hoverlabel": {"font": {"size": 14}},
-    # Fewer buttons: a shorter modebar that fits the empty top margin, even on a phone.
+    # Two buttons (save as PNG, reset axes): a modebar that fits the empty top margin, even on a phone,
+    # and two Tab stops per chart for a keyboard, not five. Dragging still zooms; double-click resets.
     "modebar": {"remove": ["select2d", "lasso2d", "autoScale2d", "zoomIn2d", "zoomOut2d", "toggleSpikelines",
-                           "hoverClosestCartesian", "hoverCompareCartesian"],
+                           "hoverClosestCartesian", "hoverCompareCartesian", "zoom2d", "pan2d"],
                 "bgcolor": "rgba(255,255,255,0.8)"},
 }
 # Margins are fixed (lib.core.charts.labels.margins), never grown by Plotly while it draws.
@@ -214,14 +217,16 @@ class Chart:
         overrides: dict[str, int] = layout.pop("margin", {})  # type: ignore[assignment]
         margin = margins(legend, **overrides)
         if legend:
-            # The legend hangs from just under the axis title; where it needs fewer rows than on a
-            # phone, the spare room is left at the very bottom rather than between title and legend.
+            # The legend hangs from just under the axis title, in the columns it has on a phone at
+            # every width (each a fraction of the plot's width): the rows the margin holds for it.
             room = margin["b"] - margins(**overrides)["b"]
             layout["legend"] = {**layout.get("legend", BASE_LAYOUT["legend"]),  # type: ignore[dict-item]
-                                "y": room / height, "yanchor": "top"}
+                                "y": room / height, "yanchor": "top", "entrywidthmode": "fraction",
+                                "entrywidth": 1 / phone_legend_columns(legend, **overrides)}
         # Streamlit hands a drawn chart the same figure again as new objects (when its rerun ends);
         # without a revision that says the data is the same, Plotly recomputes and redraws it all.
         revision = _digest(self.data)
+        _readable_text(self.data, self.annotations)
         spec = {"data": self.data, "layout": {**BASE_LAYOUT, "height": height, "annotations": self.annotations,
                                               "margin": margin, "datarevision": revision, **layout}}
         if self._leaders:
@@ -274,6 +279,27 @@ class _Sendable(BaseFigure):
 
     def to_dict(self) -> dict[str, Any]:
         return object.__getattribute__(self, "_figure").wire_dict()
+
+
+def _readable_text(traces: list[dict[str, Any]], annotations: list[dict[str, Any]]) -> None:
+    """Text drawn in a line's colour takes the darker shade of it that reads on white (lib.core.charts.contrast).
+
+    Text inside bars is the builders' choice (black or white by the bar, ``contrast.text_on``).
+    """
+    for spec in annotations:
+        font = spec.get("font")
+        if isinstance(font, dict) and isinstance(font.get("color"), str):
+            spec["font"] = {**font, "color": readable(font["color"])}
+    for trace in traces:
+        for key in ("textfont", "outsidetextfont"):
+            font = trace.get(key)
+            if not isinstance(font, dict):
+                continue
+            color = font.get("color")
+            if isinstance(color, str):
+                trace[key] = {**font, "color": readable(color)}
+            elif isinstance(color, (list, tuple)):
+                trace[key] = {**font, "color": [readable(c) if isinstance(c, str) else c for c in color]}
 
 
 def _copy_containers(obj: Any) -> Any:
@@ -330,11 +356,12 @@ def year_axis(lo: float, hi: float, title: str = "year") -> dict[str, object]:
     return spec
 
 
-LOSS_TICKS = [0.2, 0.3, 0.5, 0.7, 1, 1.5, 2, 3, 4, 5]
+# Below 0.2 too: a strong scenario or a low human level can take the axis down to a few hundredths.
+LOSS_TICKS = [0.01, 0.02, 0.03, 0.05, 0.07, 0.1, 0.15, 0.2, 0.3, 0.5, 0.7, 1, 1.5, 2, 3, 4, 5, 7, 10]
 
 
 def loss_axis(title: str, lo: float | None = None, hi: float | None = None) -> dict[str, object]:
-    """A log axis for losses (0.5 to 5 nats), labelled at readable values rather than decades."""
+    """A log axis for losses (0.5 to 5 nats at the defaults), labelled at readable values rather than decades."""
     spec = log_axis(title, lo, hi)
     spec.update(tickvals=LOSS_TICKS, ticktext=[str(t) for t in LOSS_TICKS])
     return spec

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from lib.core import units
 from lib.core.charts.look import Figure
 
 # ---- CSV downloads ---------------------------------------------------------------------------------
@@ -113,3 +114,16 @@ def figure_to_csv(fig: Figure | go.Figure, link: str) -> str:
         out.write("\n")
         table.to_csv(out, index=False, float_format="%.6g", lineterminator="\n")
     return out.getvalue()
+
+
+def readable_table(table: pd.DataFrame) -> pd.DataFrame:
+    """A table of :func:`figure_tables` as text a person reads on the page: '3.14496e23', '2020.13', blank for no value.
+
+    Six significant figures, as links print numbers (lib.core.units.format_number); pandas would
+    print '314,496,000,000,000,000,000,000.0000'.
+    """
+    def cell(v: object) -> object:
+        if isinstance(v, (float, np.floating)):
+            return units.format_number(float(v)) if np.isfinite(v) else ""
+        return v
+    return table.map(cell)

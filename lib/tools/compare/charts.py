@@ -13,6 +13,7 @@ import textwrap
 
 import numpy as np
 
+from lib.core.charts.contrast import text_on
 from lib.core.charts.labels import frames, text_size
 from lib.core.charts.look import Chart, Figure, axis, log_axis, year_axis
 from lib.core.charts.overlay import Overlay
@@ -105,7 +106,9 @@ def waterfall_figure(comparison: Comparison, h: HeadlineDiff) -> Figure:
     chart.add(type="waterfall", orientation="h", y=labels, x=[h.start, *contributions, h.end],
               measure=["absolute", *(["relative"] * len(contributions)), "total"], text=texts,
               # Inside a bar where it fits, else beside it.
-              textposition="auto", insidetextfont={"color": "white"}, outsidetextfont={"color": "#333"},
+              textposition="auto", textangle=0, outsidetextfont={"color": "#333"},
+              insidetextfont={"color": ["#000000", *(text_on(UP if c >= 0 else DOWN) for c in contributions),
+                                        "#000000"]},
               cliponaxis=False, name="", meta={"csv": False},
               hovertext=[f"A: {a_text}", *(f"{n}: {m.text(c, signed=True)}" for n, c in zip(names, contributions)),
                          f"B: {b_text}"],
@@ -122,5 +125,5 @@ def waterfall_figure(comparison: Comparison, h: HeadlineDiff) -> Figure:
     if h.headline.unit == "probability":
         xaxis["tickformat"] = ".0%"
     return chart.figure(height=int(70 + 20 * rows + 14 * len(labels)), showlegend=False,
-                        margin={"l": int(min(left, 170)), "r": 16, "t": 10, "b": 50},
+                        margin={"l": int(min(left, 170)), "r": 16, "t": 36, "b": 50},
                         xaxis=xaxis, yaxis=axis("", autorange="reversed", type="category", showgrid=False))

@@ -11,6 +11,7 @@ import textwrap
 import numpy as np
 
 from lib.core.chain import Headline
+from lib.core.charts.contrast import text_on
 from lib.core.charts.labels import text_size
 from lib.core.charts.look import Chart, Figure, axis
 from lib.tools.uncertainty.model import Summary, Swing, swing_size
@@ -87,7 +88,7 @@ def tornado_figure(headline: Headline, current: float | None, swings: list[Swing
         texts.append(f"{s.param.format_value(s.low)}–{s.param.format_value(s.high)}")
     chart.add(type="bar", orientation="h", y=labels, x=length, base=base, marker={"color": colors},
               hovertext=hover, hovertemplate="%{hovertext}<extra></extra>", text=texts, textposition="auto",
-              insidetextfont={"color": "white", "size": 12}, outsidetextfont={"color": "#333", "size": 12},
+              insidetextfont={"color": [text_on(c) for c in colors], "size": 12}, outsidetextfont={"color": "#333", "size": 12},
               cliponaxis=False, name="", meta={"csv": False}, customdata=[s.param.key for s in swings])
     if current is not None:
         at = math.log10(current) if log else current
