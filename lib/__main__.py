@@ -122,6 +122,9 @@ def main(argv: Sequence[str]) -> int:
         draws = run_draws(chain, values, flags.samples, flags.seed)
         out["uncertainty"] = {k: s.json() for k, s in draws.summaries.items()}
         out["uncertainty_ranges"] = {r.param.key: list(r.clipped) for r in draws.ranges}
+        if draws.choices:
+            out["uncertainty_choices"] = {p.key: dict(zip(p.choices, p.spread.weights))  # type: ignore[union-attr]
+                                          for p in draws.choices}
     if flags.sensitivity:
         from lib.tools.uncertainty.model import cli_sensitivity, sensitivity
 

@@ -59,15 +59,17 @@ today = float(trends.decimal_year(pd.Series([datetime.date.today().isoformat()])
 latest = origin.packaged_latest()
 needed = get("gpt-human").run(views["gpt-human"]).compute_flop
 marks = milestones(bio, heads["gpt-human"], today=today,
-                   largest=LargestRun(latest.model, latest.when, latest.compute_flop, latest.rating), needed_flop=needed)
-st.header("Two routes to a date", anchor=False)
+                   largest=LargestRun(latest.model, latest.when, latest.compute_flop, latest.rating), needed_flop=needed,
+                   horizons=heads["time-horizons"])
+st.header("Three routes to a date", anchor=False)
 ui.chart(timeline_figure(bio, marks), "timeline", "timeline")
 dated = any(m.year is not None for m in marks)
 st.caption(" ".join(m.sentence() for m in marks) + " Black: the biological anchors' probability of "
            "transformative AI by each year (from 2025), the star at its median"
            + ("; dashed: the GPT-human chain's dates, where the largest training run reaches the compute a "
-              "human-level loss needs (compute reached) and where a run that size costs the budget (affordable)."
-              if dated else "; the GPT-human chain gives no date to draw."))
+              "human-level loss needs (compute reached) and where a run that size costs the budget (affordable); "
+              "dotted: the time-horizons chain's dates for a work-month horizon and for its target."
+              if dated else "; the GPT-human and time-horizons chains give no date to draw."))
 
 st.divider()
 for column, (number, chain) in zip(st.columns(len(CHAINS)), enumerate(CHAINS, start=1)):

@@ -47,8 +47,13 @@ def width_key(key: str) -> str:
 
 
 def rangeable(p: Param) -> bool:
-    """Numbers a user can give a range: real-valued model inputs (not counts or years, not switches)."""
-    return p.kind == "float" and p.role == "model"
+    """Numbers a user can give a range (real-valued model inputs, not counts or switches), and choices with weights."""
+    return (p.kind == "float" and p.role == "model") or weighted(p)
+
+
+def weighted(p: Param) -> bool:
+    """A choice declared with a probability per choice: the uncertainty view can draw it."""
+    return p.kind == "choice" and p.spread is not None and bool(p.spread.weights)
 
 
 def spread_of(p: Param) -> Spread:
@@ -64,6 +69,14 @@ def spread_of(p: Param) -> Spread:
 
 def _width_param(p: Param) -> Param:
     s = spread_of(p)
+    if weighted(p):
+        odds = ", ".join(f"{label or c} {w:.0%}" for c, label, w in
+                         zip(p.choices, p.choice_labels or p.choices, s.weights))
+        return Param(width_key(p.key), f"Draw {p.label} by its weights (1 = drawn, 0 = fixed)", "",
+                     1.0 if s.sourced else 0.0,
+                     f"With the uncertainty view on, draw {p.label} for each draw: {odds}. 0 keeps it as set. "
+                     f"Source: {s.source.citation}" + (f" ({s.note})" if s.note else "") + ".", s.source,
+                     min=0.0, max=1.0, step=1.0, role="view", options=(0.0, 1.0))
     unit = f" {p.unit}" if p.unit else ""
     where = f"Source: {s.source.citation}" + (f" ({s.note})" if s.note else "")
     return Param(width_key(p.key), f"Range of {p.label} (× its 80% interval; 0 = fixed)", "", 1.0 if s.sourced else 0.0,
@@ -128,10 +141,10 @@ def interval(p: Param, value: float, width: float) -> tuple[float, float]:
 
 
 def ranges(params: ParamSet, values: Mapping[str, Value]) -> tuple[Range, ...]:
-    """Every number with a range switched on (width > 0) that matters with these values."""
+    """Every number with a range switched on (width > 0) that matters with these values (choices: :func:`drawn_choices`)."""
     out = []
     for p in params.params:
-        if not rangeable(p) or width_key(p.key) not in params:
+        if not rangeable(p) or weighted(p) or width_key(p.key) not in params:
             continue
         width = float(values.get(width_key(p.key), params[width_key(p.key)].default))  # type: ignore[arg-type]
         if width <= 0 or params.inactive_reason(p.key, values) is not None:
@@ -140,6 +153,13 @@ def ranges(params: ParamSet, values: Mapping[str, Value]) -> tuple[Range, ...]:
         if high > low:
             out.append(Range(p, low, high, width))
     return tuple(out)
+
+
+def drawn_choices(params: ParamSet, values: Mapping[str, Value]) -> tuple[Param, ...]:
+    """Every weighted choice switched on (its ``u_`` key 1) that matters with these values."""
+    return tuple(p for p in params.params if weighted(p) and width_key(p.key) in params
+                 and float(values.get(width_key(p.key), params[width_key(p.key)].default)) > 0  # type: ignore[arg-type]
+                 and params.inactive_reason(p.key, values) is None)
 
 
 def ranges_left_out(params: ParamSet, values: Mapping[str, Value]) -> list[tuple[Param, str]]:
@@ -152,7 +172,7 @@ def ranges_left_out(params: ParamSet, values: Mapping[str, Value]) -> list[tuple
         if width <= 0:
             continue
         reason = params.inactive_reason(p.key, values)
-        if reason is None:
+        if reason is None and not weighted(p):
             low, high = interval(p, float(values.get(p.key, p.default)), width)  # type: ignore[arg-type]
             reason = None if high > low else "its range is empty at this value"
         if reason is not None:

@@ -52,7 +52,7 @@ def _interval(h: Headline, p10: float | None, p90: float | None) -> str:
 def _uncertainty_summary(chain: Chain, values: Mapping[str, Value], draws: Draws) -> None:
     """The median and 80% interval of every headline over the draws, or why there is none when nothing varies."""
     params = chain.params
-    if not draws.ranges:
+    if not draws.varies:
         st.header("How wide the answer is", anchor=False)
         ours = [p.label for p in params.params if p.spread is not None and not p.spread.sourced]
         unused = ranges_left_out(params, values)
@@ -71,8 +71,11 @@ def _uncertainty_summary(chain: Chain, values: Mapping[str, Value], draws: Draws
     def number(x: float) -> str:  # three figures: '1.79 to 1.85 nats', not '1.78668 to 1.85332 nats'
         return units.format_number(units.round_sig(x, 3))
 
-    names = ", ".join(f"{r.param.label} ({number(r.clipped[0])} to {number(r.clipped[1])}"
-                      f"{' ' + r.param.unit if r.param.unit else ''})" for r in draws.ranges)
+    names = ", ".join([*(f"{r.param.label} ({number(r.clipped[0])} to {number(r.clipped[1])}"
+                         f"{' ' + r.param.unit if r.param.unit else ''})" for r in draws.ranges),
+                       *(f"{p.label} (" + ", ".join(f"{label} {w:.0%}" for label, w in
+                                                   zip(p.choice_labels or p.choices, p.spread.weights)) + ")"
+                         for p in draws.choices if p.spread is not None)])
     said = (f"{draws.n:,} draws (seed {draws.seed}). 80% intervals drawn from: {names}. Log-normal for log-scale "
             "numbers, normal otherwise, truncated to each slider's range; every other number as set.")
     rows = []
@@ -101,7 +104,7 @@ def uncertainty_views(chain: Chain, values: Mapping[str, Value], draws: Draws) -
 
     Empty when no range is on.
     """
-    if not draws.ranges:
+    if not draws.varies:
         return {}
     return {"How its draws fall": lambda: _distribution(chain, draws, _headline_picked(chain, draws)),
             "Which slider matters most": lambda: _tornado(chain, values, _headline_picked(chain, draws))}

@@ -24,8 +24,10 @@ COMPARE = "/compare?" + urlencode({"a": "/gpt_human?budget=1e10&doubling=12", "b
 STATES = {
     "home": "/", "sources": "/sources", "trends": "/trends", "fit": "/fit", "compare": "/compare",
     "compare-drawn": COMPARE,
-    **{f"{page}-open": f"/{page}" for page in ("loss", "gpt_human", "bio_anchors")},
-    **{f"{page}-tornado": f"/{page}?samples=500&view={TORNADO}" for page in ("loss", "gpt_human", "bio_anchors")},
+    **{f"{page}-open": f"/{page}" for page in ("loss", "gpt_human", "bio_anchors", "time_horizons")},
+    **{f"{page}-tornado": f"/{page}?samples=500&view={TORNADO}" for page in ("loss", "gpt_human", "bio_anchors",
+                                                                              "time_horizons")},
+    "time_horizons-since": "/time_horizons?view=what-happened-since&method=ai2027&growth=superexponential",
 }
 SIZES = {"desktop": (1440, 900), "phone": (390, 844)}
 

@@ -7,7 +7,8 @@ from playwright.sync_api import expect
 from lib.chains import CHAINS
 
 pytestmark = pytest.mark.browser
-LINKS = {"loss": "/loss?compute=1e25", "gpt-human": "/gpt_human?doubling=5", "bio-anchors": "/bio_anchors?hw_halving=2"}
+LINKS = {"loss": "/loss?compute=1e25", "gpt-human": "/gpt_human?doubling=5", "bio-anchors": "/bio_anchors?hw_halving=2",
+         "time-horizons": "/time_horizons?h_doubling=4.2"}
 
 
 @pytest.mark.parametrize("chain", CHAINS, ids=lambda c: c.key)

@@ -13,9 +13,9 @@ from lib.core.ranges import width_key
 
 IDS = [c.key for c in CHAINS]
 # Each page's sourced ranges, on at its defaults (the anchors': the port's hardware, spending and GDP trends).
-ON = {"loss": {}, "gpt-human": {}, "bio-anchors": {}}
+ON = {"loss": {}, "gpt-human": {}, "bio-anchors": {}, "time-horizons": {}}
 # The tabs the uncertainty views open in: a page with chart tabs holds them there, the others in their own.
-TABS = {"loss": "loss_view", "gpt-human": "gpt_view", "bio-anchors": "bio_view"}
+TABS = {"loss": "loss_view", "gpt-human": "gpt_view", "bio-anchors": "bio_view", "time-horizons": "th_view"}
 
 
 def _bands(at) -> list[str]:

@@ -19,7 +19,7 @@ IDS = [c.key for c in CHAINS]
 
 
 def test_chains_are_discovered_in_order_with_one_page_each():
-    assert [c.key for c in CHAINS] == ["loss", "gpt-human", "bio-anchors"]
+    assert [c.key for c in CHAINS] == ["loss", "gpt-human", "bio-anchors", "time-horizons"]
     for chain in CHAINS:
         assert (ROOT / chain.page).is_file(), chain.page
         assert chain.url_path == chain.key.replace("-", "_")

@@ -81,7 +81,8 @@ def test_symmetry_swapping_a_and_b_negates_every_contribution(chain, data):
 
 
 # A display setting each chain has, which no headline reads.
-DISPLAY = {"loss": ("kaplan", False), "gpt-human": ("dollars", "today"), "bio-anchors": ("anchors", False)}
+DISPLAY = {"loss": ("kaplan", False), "gpt-human": ("dollars", "today"), "bio-anchors": ("anchors", False),
+           "time-horizons": ("cutoff", 2024.0)}  # the cut-off moves only the "what happened since" view
 
 
 @pytest.mark.parametrize("chain", CHAINS, ids=IDS)

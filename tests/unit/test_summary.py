@@ -89,3 +89,14 @@ def test_a_past_date_the_largest_run_has_already_passed_says_so():
     # No run given: the date is still marked past, with no claim about the data.
     assert bare.sentence() == ("GPT-human, largest run reaches the compute: Jul 2024, already past, before the "
                                "anchors' first year.")
+
+
+def test_the_time_horizon_dates_join_the_timeline_as_a_third_route():
+    horizons = {"year_month": HeadlineValue(2027.95), "year_target": HeadlineValue(None, "after 2200")}
+    marks = milestones(BIO, _gpt(2030.5, 2040.0), today=2026.9, horizons=horizons)
+    month, target = marks[2:]
+    assert month.chain == "Time horizons" and month.sentence().startswith("Time horizons, a work-month horizon: Dec 2027")
+    assert month.check == ""  # the largest training run says nothing about a task-length date
+    assert target.year is None and target.sentence() == "Time horizons, the target horizon: after 2200."
+    fig = timeline_figure(BIO, marks)
+    assert any("Time horizons: a work-month horizon" == t.name for t in fig.data)

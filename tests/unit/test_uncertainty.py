@@ -17,7 +17,7 @@ from lib.tools.uncertainty.model import draw, run_draws, sensitivity, swing_size
 IDS = [c.key for c in CHAINS]
 # A few ranges on for every chain, sourced or ours, so every test has something to draw. The anchors' sourced
 # ranges (the port's hardware, spending and GDP trends) are on at their defaults.
-ON = {"loss": {"u_b_e": 1.0, "u_fit_b": 1.0}, "gpt-human": {"u_halving": 1.0}, "bio-anchors": {}}
+ON = {"loss": {"u_b_e": 1.0, "u_fit_b": 1.0}, "gpt-human": {"u_halving": 1.0}, "bio-anchors": {}, "time-horizons": {}}
 
 
 def _values(chain, **extra):
@@ -28,6 +28,10 @@ def test_every_range_is_declared_with_its_source_and_contains_its_default():
     for chain in CHAINS:
         for p in chain.params.params:
             if p.spread is None:
+                continue
+            if p.kind == "choice":  # a discrete distribution: one weight per choice
+                assert len(p.spread.weights) == len(p.choices) and sum(p.spread.weights) == pytest.approx(1), p.key
+                assert chain.params[width_key(p.key)].default == (1.0 if p.spread.sourced else 0.0), p.key
                 continue
             assert p.spread.low < p.spread.high and p.spread.source.citation, p.key
             assert p.spread.low <= p.default <= p.spread.high, p.key
@@ -304,3 +308,17 @@ def test_a_range_on_a_number_that_does_not_count_is_named_with_why():
     left = dict((p.key, why) for p, why in ranges_left_out(params, values))
     assert left[inactive.key].startswith("Not used while")
     assert inactive.key not in dict((p.key, w) for p, w in ranges_left_out(params, {**values, width_key(inactive.key): 0}))
+
+
+def test_a_weighted_choice_is_drawn_at_its_weights_and_reproduces_ai_2027s_mixture():
+    chain = get("time-horizons")
+    values = {**chain.params.defaults(), "method": "ai2027", "u_growth": 1.0}
+    batch = draw(chain.params, values, 20_000, seed=3)
+    share = {g: float(np.mean(batch["growth"] == g)) for g in chain.params["growth"].choices}
+    # AI 2027: 45% superexponential, 10% subexponential; 20,000 draws put each share within 0.01 (3.5 sigma).
+    assert share == pytest.approx({"exponential": 0.45, "superexponential": 0.45, "subexponential": 0.10}, abs=0.01)
+    off = draw(chain.params, {**values, "u_growth": 0.0}, 100, seed=3)
+    assert off["growth"] == values["growth"]  # switched off: held as set
+    d = run_draws(chain, values, 2000, 3)
+    assert d.choices and d.varies
+    assert np.nanstd(d.heads.values["year_target"]) > 0  # some draws end after 2050 (no value)

@@ -55,6 +55,9 @@ class Spread:
     source: Source
     sourced: bool = True
     note: str = ""
+    # For a choice: the probability of each of its choices, in order (a discrete distribution; low and
+    # high unused). The uncertainty view then draws the choice, as AI 2027 draws its growth type.
+    weights: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -116,6 +119,9 @@ class Param:
         elif self.kind == "choice":
             if self.default not in self.choices:
                 raise ValueError(f"{self.key}: default {self.default!r} not among {self.choices}")
+            if self.spread is not None and (len(self.spread.weights) != len(self.choices)
+                                            or abs(sum(self.spread.weights) - 1) > 1e-9):
+                raise ValueError(f"{self.key}: a choice's range is one weight per choice, summing to 1")
             if self.choice_labels and len(self.choice_labels) != len(self.choices):
                 raise ValueError(f"{self.key}: one label per choice")
         elif self.kind == "multi":

@@ -19,6 +19,7 @@ from lib.chains.bio_anchors.params import COTRA_2022_FIT
 from lib.chains.bio_anchors.published import COTRA_2020, COTRA_2020_FORECAST, COTRA_2022
 from lib.chains.gpt_human.params import DOUBLING_SEVILLA_MONTHS
 from lib.chains.loss.params import GAO
+from lib.chains.time_horizons.params import AI2027, CRITIQUE, METR_PAPER, METR_TH11
 from lib.core.registry import Source, Value
 from lib.core.shared_params import GWERN, SHARED_KEYS
 
@@ -31,6 +32,11 @@ BEAR = Source("'How I'm thinking about GPT-N' (LessWrong), the transformer-skept
               "(its section 'Hypothesis: transformers work by interpolation only'). Date from its text: after "
               "December 2021 (it reports events of that month); the post's URL and publication date are not "
               "verified here")
+
+SEED_001 = Source("Seed 001 of this project: a comment exchange on long-horizon tasks, quoting a common view and "
+                  "proposing a bet on AIs in 2026 (author and address not verified here)")
+AI_FUTURES = Source("AI Futures Project, AI Futures Model (December 2025), its figures as ../shared/MODELS.md quotes "
+                    "them (code and licence not verified)", "https://aifuturesmodel.com")
 
 POSITION_KEY = "position"
 """The link key that applies a position (``?position=gao2021_weak``) on any page."""
@@ -198,6 +204,85 @@ POSITIONS: tuple[Position, ...] = (
          "floor 1e26 FLOP, spend doubling 1.5 years, spread 0.8).",
          "The Loss and GPT-human chains: the post does not use them; left at the defaults."),
         {"bio-anchors": dict(COTRA_2022_FIT)},
+    ),
+    # ---- time horizons (METR's measure, 2025-26) ----
+    Position(
+        "metr2025", "METR 2025: seven-month doubling",
+        "METR's paper: the 50% time horizon has doubled about every seven months since 2019; extended, a "
+        "month-long task within five years.",
+        METR_PAPER,
+        "\"frontier AI time horizon has been doubling approximately every seven months since 2019, though the trend "
+        "may have accelerated in 2024\" ... \"extrapolation of this trend predicts that within 5 years, AI systems "
+        "will be capable of automating many software tasks that currently take humans a month.\"",
+        ("Time horizons: a 7-month first doubling, exponential, 50% success: stated.",
+         "Starting from the latest measurement rather than the paper's Claude 3.7 Sonnet: our choice, so the "
+         "trend runs from today's frontier.",
+         "The other chains: the paper does not use them; left at the defaults."),
+        {"time-horizons": {"h_doubling": 7.0}},
+    ),
+    Position(
+        "metr2026", "METR 2026: the trend from 2023 on",
+        "METR's Time Horizon 1.1: from 2023 on the horizon doubles every 128.7 days (about 4.2 months).",
+        METR_TH11,
+        "The trend block of METR's data file: doubling_time_in_days from_2023_on 128.744 (95% CI 104.428 to "
+        "158.012); all_time_stitched 187.778.",
+        ("Time horizons: fit from 2023, first doubling 4.2 months (128.7 days), exponential: stated.",
+         "The other chains: left at the defaults."),
+        {"time-horizons": {"fit_since": 2023.0, "h_doubling": 4.2}},
+    ),
+    Position(
+        "ai2027", "AI 2027: superhuman coder by 2027",
+        "Eli Lifland's time-horizon-extension forecast (April 2025): 15 minutes at 80% growing superexponentially, "
+        "sped up by AI R&D, to a coder that needs 120 work-months.",
+        AI2027,
+        "Its Method 1 extends METR's trend from a 15-minute 80% horizon; its summary for Eli: superhuman coder in "
+        "2027 (80% CI 2025 to 2039).",
+        ("Time horizons: AI 2027's model, 80% success, 15 minutes in April 2025, the medians of its 80% intervals "
+         "(first doubling 4.74 months, lead 1.22, delay 3.87, speed-ups 0.095 and 7.75, target 120 work-months): "
+         "stated as intervals; the medians are our reading.",
+         "Growth: superexponential, its most likely case (45%); its mixture (10% subexponential) is the "
+         "uncertainty view's to draw.",
+         "The other chains: left at the defaults."),
+        {"time-horizons": {"metric": "p80", "method": "ai2027", "start_from": "given", "from_year": 2025.25,
+                           "from_min": 15.0, "h_doubling": 4.74, "growth": "superexponential"}},
+    ),
+    Position(
+        "critique2025", "The critique: no superexponential",
+        "titotal's critique of AI 2027: the superexponential curve reaches every horizon in finite time whatever "
+        "the start; take the same start exponentially and without the speed-ups.",
+        CRITIQUE,
+        "The superexponential curve grows without bound by a fixed date (first doubling / fraction), so the start "
+        "and the target hardly matter; this position keeps AI 2027's start and doubling time and drops the curve.",
+        ("Time horizons: AI 2027's start (15 minutes at 80%, April 2025) and 4.74-month doubling, exponential, "
+         "no speed-ups: our reading of the critique's point, not its own forecast.",
+         "The other chains: left at the defaults."),
+        {"time-horizons": {"metric": "p80", "start_from": "given", "from_year": 2025.25, "from_min": 15.0,
+                           "h_doubling": 4.74}},
+    ),
+    Position(
+        "aifm2025", "AI Futures Model, Dec 2025",
+        "The AI Futures Model's figures: a 5.5-month doubling today, each doubling 0.92 times the last, and an "
+        "automated coder at a 3.3 work-year horizon.",
+        AI_FUTURES,
+        "Present doubling time 5.5 months; automated-coder horizon 3.3 work-years; each doubling 0.92x as long as "
+        "the one before (the site's figures, as ../shared/MODELS.md quotes them).",
+        ("Time horizons: 5.5-month first doubling, superexponential with each doubling 8% shorter, target 3.3 "
+         "work-years (6,600 h): stated.",
+         "Extrapolated from the latest measurement without the model's R&D dynamics: our simplification.",
+         "The other chains: left at the defaults."),
+        {"time-horizons": {"h_doubling": 5.5, "growth": "superexponential", "shrink": 0.08, "target_h": 6600.0}},
+    ),
+    Position(
+        "seed001_sceptic", "Seed 001: long horizons stay hard",
+        "The view seed 001 reports: training cost grows about linearly with horizon length, so AIs stay "
+        "relatively bad at long tasks; read here as each doubling taking longer.",
+        SEED_001,
+        "\"A relatively common view is that training cost scales roughly linearly with horizon length and so AI "
+        "systems will be relatively bad at long-horizon tasks\"",
+        ("Time horizons: subexponential growth, each doubling 20% longer than the last: our reading, the seed "
+         "gives no number.",
+         "The other chains: left at the defaults."),
+        {"time-horizons": {"growth": "subexponential", "stretch": 0.2}},
     ),
 )
 

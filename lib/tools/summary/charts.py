@@ -14,13 +14,15 @@ from lib.tools.summary.model import Milestone
 
 TIMELINE_HEIGHT = 440
 FIRST_YEAR = 2020
-GPT_COLORS = {"year_compute_reached": COLORS["kaplan"], "year_affordable": COLORS["strong"]}
+GPT_COLORS = {"year_compute_reached": COLORS["kaplan"], "year_affordable": COLORS["strong"],
+              "year_month": COLORS["hoffmann"], "year_target": COLORS["besiroglu"]}
 # On the chart, where a phone has ~280 px for a label; the caption gives the full names.
-GPT_SHORT = {"year_compute_reached": "compute reached", "year_affordable": "affordable"}
+GPT_SHORT = {"year_compute_reached": "compute reached", "year_affordable": "affordable",
+             "year_month": "work-month horizon", "year_target": "target horizon"}
 
 
 def timeline_figure(bio: BioAnchorsResult, marks: tuple[Milestone, ...]) -> Figure:
-    """P(TAI by year) from the anchors, with the GPT-human dates as labelled vertical lines."""
+    """P(TAI by year) from the anchors, with the GPT-human and time-horizon dates as labelled vertical lines."""
     chart = Chart()
     last = int(bio.years[-1])
     chart.line(bio.years, bio.p_tai, "Biological anchors: P(TAI by year)", "black", width=4,
@@ -32,8 +34,9 @@ def timeline_figure(bio: BioAnchorsResult, marks: tuple[Milestone, ...]) -> Figu
     for i, m in enumerate(shown):
         color = GPT_COLORS[m.key]
         past = ", already past" if m.past else ""  # the caption says what the data show
-        chart.line([m.year, m.year], [0, 1], f"GPT-human: {m.name}", color, width=3, dash="dash",
-                   hover=f"GPT-human: {m.name}<br>{units.month(m.year)}{past}<extra></extra>")
+        chart.line([m.year, m.year], [0, 1], f"{m.chain}: {m.name}", color, width=3,
+                   dash="dash" if m.chain == "GPT-human" else "dot",
+                   hover=f"{m.chain}: {m.name}<br>{units.month(m.year)}{past}<extra></extra>")
         # Labels at the top, one under the other, so two dates close together stay readable.
         chart.annotations.append({"x": m.year, "y": 1, "yref": "paper", "yanchor": "top", "yshift": -4 - 22 * i,
                                   "xanchor": "left" if m.year < middle else "right",

@@ -1,8 +1,8 @@
 """What the current assumptions say, every chain together: the home page's timeline.
 
-Two independent routes to a date: the GPT-human chain's "the largest run reaches the compute
-a human-level loss needs" and "a run that size costs the budget", and the biological anchors'
-probability of transformative AI by year. The chart puts the first two as dated lines over
+Independent routes to a date: the GPT-human chain's "the largest run reaches the compute
+a human-level loss needs" and "a run that size costs the budget", the time-horizons chain's
+work-month and target horizons, and the biological anchors' probability of transformative AI by year. The chart puts the first two as dated lines over
 the anchors' CDF, so a reader sees at once whether the routes agree.
 
 A date the chain computes may already be past. The page passes today's date in (as a decimal
@@ -24,6 +24,8 @@ from lib.core import units
 from lib.core.chain import HeadlineValue
 
 GPT_NAMES = {"year_compute_reached": "largest run reaches the compute", "year_affordable": "a run that size costs the budget"}
+# The time-horizons chain's dates on the same timeline: a third route (METR's task-length trend).
+HORIZON_NAMES = {"year_month": "a work-month horizon", "year_target": "the target horizon"}
 
 
 @dataclass(frozen=True)
@@ -61,21 +63,23 @@ class Milestone:
     p_tai: float | None  # P(TAI by then) from the anchors, where the date is in the anchors' years
     past: bool = False  # the date is before the 'today' the page gave
     check: str = ""  # for a past date: what the data say about it, in words ("" when none was given)
+    chain: str = "GPT-human"  # the chain that gives the date, as the sentence names it
 
     def sentence(self) -> str:
         if self.year is None:
             head, _, why = (self.reason or "no date").partition(": ")
-            return f"GPT-human, {self.name}: {head}" + (f" ({why})." if why else ".")
+            return f"{self.chain}, {self.name}: {head}" + (f" ({why})." if why else ".")
         when = units.month(self.year)
         if self.past:
             when += ", already past" + (f": {self.check}" if self.check else "")
         if self.p_tai is None:
-            return f"GPT-human, {self.name}: {when}, before the anchors' first year."
-        return f"GPT-human, {self.name}: {when}; the anchors give P(TAI by then) = {units.percent(self.p_tai)}."
+            return f"{self.chain}, {self.name}: {when}, before the anchors' first year."
+        return f"{self.chain}, {self.name}: {when}; the anchors give P(TAI by then) = {units.percent(self.p_tai)}."
 
 
 def milestones(bio: BioAnchorsResult, gpt: dict[str, HeadlineValue], today: float | None = None,
-               largest: LargestRun | None = None, needed_flop: float | None = None) -> tuple[Milestone, ...]:
+               largest: LargestRun | None = None, needed_flop: float | None = None,
+               horizons: dict[str, HeadlineValue] | None = None) -> tuple[Milestone, ...]:
     """The GPT-human dates, each with the anchors' P(TAI) at that date (interpolated between years).
 
     ``today`` (a decimal year, from the page) marks the dates before it as past; with ``largest``
@@ -86,11 +90,15 @@ def milestones(bio: BioAnchorsResult, gpt: dict[str, HeadlineValue], today: floa
     check = largest.against(needed_flop) if largest is not None and needed_flop is not None else ""
     out = []
     years = bio.years.astype(float)
-    for key, name in GPT_NAMES.items():
-        head = gpt[key]
-        year = head.value if head.value is not None and head.value <= years[-1] else None
-        reason = head.reason or ("" if year is not None else f"after {int(years[-1])}")
-        p = float(np.interp(year, years, bio.p_tai)) if year is not None and year >= years[0] else None
-        past = year is not None and today is not None and year < today
-        out.append(Milestone(key, name, year, reason, p, past, check if past else ""))
+    routes = [("GPT-human", gpt, GPT_NAMES, check)]
+    if horizons is not None:  # the largest run says nothing about a task-length date
+        routes.append(("Time horizons", horizons, HORIZON_NAMES, ""))
+    for chain, heads, names, note in routes:
+        for key, name in names.items():
+            head = heads[key]
+            year = head.value if head.value is not None and head.value <= years[-1] else None
+            reason = head.reason or ("" if year is not None else f"after {int(years[-1])}")
+            p = float(np.interp(year, years, bio.p_tai)) if year is not None and year >= years[0] else None
+            past = year is not None and today is not None and year < today
+            out.append(Milestone(key, name, year, reason, p, past, note if past else "", chain))
     return tuple(out)

@@ -21,7 +21,7 @@ from scipy.stats import norm
 
 from lib.core.chain import Chain, HeadlineBatch, HeadlineValue
 from lib.core.memo import BoundedMemo
-from lib.core.ranges import DEFAULT_SEED, MAX_SAMPLES, Range, ranges
+from lib.core.ranges import DEFAULT_SEED, MAX_SAMPLES, Range, drawn_choices, ranges
 from lib.core.registry import Param, ParamSet, Value
 
 
@@ -40,6 +40,8 @@ def draw(params: ParamSet, values: Mapping[str, Value], n: int, seed: int) -> di
         x = mu + sd * norm.ppf(np.clip(a + u * (b - a), 1e-15, 1 - 1e-15))
         x = np.clip(x, lo, hi)  # float rounding at the very edge
         batch[r.param.key] = 10.0 ** x if log else x
+    for p in drawn_choices(params, values):  # a discrete distribution: each choice at its weight
+        batch[p.key] = rng.choice(np.array(p.choices), size=n, p=np.array(p.spread.weights))  # type: ignore[union-attr]
     return batch
 
 
@@ -150,6 +152,12 @@ class Draws:
     heads: HeadlineBatch
     summaries: dict[str, Summary]
     curves: Any = None
+    choices: tuple[Param, ...] = ()  # the weighted choices drawn too
+
+    @property
+    def varies(self) -> bool:
+        """Whether anything is drawn: a number's range or a choice's weights."""
+        return bool(self.ranges or self.choices)
 
 
 def run_draws(chain: Chain, values: Mapping[str, Value], n: int | None = None, seed: int | None = None,
@@ -165,7 +173,8 @@ def run_draws(chain: Chain, values: Mapping[str, Value], n: int | None = None, s
     def compute() -> Draws:
         batch = draw(chain.params, values, n, seed)
         heads, curves = evaluate(batch) if evaluate is not None else (chain.run_batch(batch), None)
-        return Draws(n, seed, ranges(chain.params, values), batch, heads, summarize(heads), curves)
+        return Draws(n, seed, ranges(chain.params, values), batch, heads, summarize(heads), curves,
+                     drawn_choices(chain.params, values))
 
     # Seeded draws are a pure function of the values: a slider moved back to where it was gets
     # its draws again instead of a second evaluation of the whole batch.

@@ -1,0 +1,151 @@
+"""AI 2027's time-horizon-extension model (April 2025), solved exactly and vectorised over a batch.
+
+The forecast (AI 2027, "Timelines forecast", method 1; as ../shared/MODELS.md section 4 describes it):
+progress is counted in months of work at today's pace. Reaching the superhuman coder's horizon needs
+R months of it (the closed forms of :mod:`.growth`, from the first doubling time and the growth
+kind). Progress runs faster than the calendar because AI speeds up algorithmic research:
+
+    dP/dt = (v_alg + c(t)) / 2,   v_alg = (1+p)·((1+s)/(1+p))^(P/R)
+
+with p the R&D speed-up today, s the speed-up at the superhuman coder (interpolated geometrically
+in the share of progress done, P/R) and c the pace of compute growth: 1 until 2029, 0.5 after. The
+model starts at the internal frontier (``now − lead``), and the coder arrives ``delay`` months after
+the horizon is reached (cost and speed).
+
+The published code integrates in steps of a day. With v_alg exponential in P, the equation has a
+closed form on each stretch where c is constant (dP/dt = a·e^(κP) + b): with u = e^(−κP),
+u(t) = (u0 + a/b)·e^(−κbt) − a/b. So the date is exact, and a batch of 100,000 draws costs a few
+array operations; tests/unit/test_time_horizons.py checks it against a day-by-day summation.
+Pure: numpy only.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from lib.chains.time_horizons.growth import months_for
+
+Array = NDArray[np.float64]
+
+COMPUTE_SLOWDOWN_YEAR = 2029.0  # AI 2027: compute growth halves after 2029
+PACE_BEFORE, PACE_AFTER = 1.0, 0.5
+
+
+def _months_to(p0: Array, p1: Array, a: Array, b: float, kappa: Array) -> Array:
+    """Months for progress to go from p0 to p1 under dP/dt = a·e^(κP) + b (b > 0)."""
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        flat = np.abs(kappa) < 1e-12
+        ratio = a / b
+        u0, u1 = np.exp(-kappa * p0), np.exp(-kappa * p1)
+        curved = np.log((u0 + ratio) / (u1 + ratio)) / (kappa * b)
+        straight = (p1 - p0) / (a + b)
+    return np.where(flat, straight, curved)
+
+
+def _progress_after(p0: Array, months: Array, a: Array, b: float, kappa: Array) -> Array:
+    """Progress after ``months`` under dP/dt = a·e^(κP) + b, from p0."""
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        flat = np.abs(kappa) < 1e-12
+        ratio = a / b
+        u = (np.exp(-kappa * p0) + ratio) * np.exp(-kappa * b * months) - ratio
+        curved = np.where(u > 0, -np.log(np.where(u > 0, u, 1)) / kappa, np.inf)
+        straight = p0 + (a + b) * months
+    return np.where(flat, straight, curved)
+
+
+def _after_slowdown(p0: Array, t0: Array, need: Array, a: Array, kappa: Array, start: Array,
+                    until: float) -> Array:
+    """Months past ``t0`` (2029 or the start, if later) until progress reaches ``need``, integrated month by month.
+
+    After 2029 the published model also slows the human part of algorithmic progress: v_alg becomes the
+    geometric mean of v/2 and v − 1/2 (AI 2027's code, ``human_alg_progress_decrease_date``), which has no
+    closed form. Classical Runge-Kutta in steps of a month on a grid common to the batch (the rate is
+    smooth between steps); the step in which a draw ends is interpolated. NaN where ``until`` comes first.
+    """
+    step = 1.0
+    # The grid starts at 2029 for every draw, not at the batch's earliest start: a draw's date must not
+    # depend on the others in its batch (a batch equals its rows run one by one).
+    steps = int(np.ceil((until - COMPUTE_SLOWDOWN_YEAR) * 12 / step)) + 1
+    p = p0.copy()
+    t = np.full_like(p0, COMPUTE_SLOWDOWN_YEAR)
+    end = np.full_like(p0, np.nan)
+    end[p >= need] = 0.0
+
+    def rate(progress: Array, time: Array) -> Array:
+        v = 2 * a * np.exp(kappa * np.minimum(progress, need))
+        v = np.sqrt(np.maximum(0.5 * v * (v - 0.5), 0.0))
+        return np.where(time >= t0, (v + PACE_AFTER) / 2, 0.0)
+
+    for _ in range(steps):
+        open_ = np.isnan(end)
+        if not open_.any():
+            break
+        h = step / 12
+        k1 = rate(p, t)
+        k2 = rate(p + step / 2 * k1, t + h / 2)
+        k3 = rate(p + step / 2 * k2, t + h / 2)
+        k4 = rate(p + step * k3, t + h)
+        nxt = p + step / 6 * (k1 + 2 * k2 + 2 * k3 + k4)
+        crossed = open_ & (nxt >= need)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            frac = np.clip((need - p) / (nxt - p), 0.0, 1.0)
+        end = np.where(crossed, (t - t0) * 12 + frac * step, end)
+        p, t = np.where(open_, nxt, p), t + h
+    return np.where(np.isnan(end) | (t0 + end / 12 > until), np.nan, np.maximum(end, 0.0))
+
+
+def coder_year(now: ArrayLike, start_min: ArrayLike, target_min: ArrayLike, first: ArrayLike, growth: ArrayLike,
+               lead: ArrayLike, delay: ArrayLike, speedup_now: ArrayLike, speedup_sc: ArrayLike,
+               shrink: ArrayLike = 0.1, stretch: ArrayLike = 0.1, until: float = 2050.0) -> Array:
+    """The superhuman coder's arrival (decimal year) for a batch of parameter sets; NaN if after ``until``.
+
+    ``now``: the date of the start horizon ``start_min`` (minutes); ``target_min``: the horizon the
+    coder needs; ``first``: first doubling (months); ``lead``/``delay`` in months; ``speedup_now`` and
+    ``speedup_sc`` are p and s above (0.1 = 10% faster); ``growth`` per element as in :mod:`.growth`.
+    As in AI 2027's code, the cost-and-speed delay is progress too (sped up like the rest), and the
+    simulation stops at 2050.
+    """
+    n = np.log2(np.asarray(target_min, dtype=float) / np.asarray(start_min, dtype=float))
+    need = months_for(n, first, growth, shrink, stretch) + np.asarray(delay, dtype=float)  # R, in months at today's pace
+    p, s = np.asarray(speedup_now, dtype=float), np.asarray(speedup_sc, dtype=float)
+    start = np.asarray(now, dtype=float) - np.asarray(lead, dtype=float) / 12
+    with np.errstate(divide="ignore", invalid="ignore"):
+        kappa = np.where(need > 0, np.log((1 + s) / (1 + p)) / np.where(need > 0, need, 1), 0.0)
+    a = (1 + p) / 2
+    need, kappa, a, start = (np.array(x, dtype=float) for x in np.broadcast_arrays(need, kappa, a, start))
+    zero = np.zeros_like(need)
+    # Until 2029 (or the end, if sooner): the closed form, at the full pace of compute.
+    to_slowdown = np.maximum((COMPUTE_SLOWDOWN_YEAR - start) * 12, 0.0)
+    whole = _months_to(zero, need, a, PACE_BEFORE / 2, kappa)
+    done = whole <= to_slowdown
+    at_slowdown = np.minimum(_progress_after(zero, to_slowdown, a, PACE_BEFORE / 2, kappa), need)
+    t0 = np.maximum(start, COMPUTE_SLOWDOWN_YEAR)
+    rest = np.full_like(need, np.nan)
+    late = ~done
+    if late.any():
+        rest[late] = _after_slowdown(at_slowdown[late], t0[late], need[late], a[late], kappa[late], start[late], until)
+    year = np.where(done, start + whole / 12, t0 + rest / 12)
+    year = np.where(need <= 0, start, year)
+    return np.where(year > until, np.nan, year)
+
+
+def coder_year_by_day(now: float, start_min: float, target_min: float, first: float, growth: str, lead: float,
+                      delay: float, speedup_now: float, speedup_sc: float, shrink: float = 0.1,
+                      stretch: float = 0.1, step_days: float = 1.0, until: float = 2050.0) -> float:
+    """The same date by summing the rate day by day, as the published code does: the check of :func:`coder_year`."""
+    need = float(months_for(np.log2(target_min / start_min), first, growth, shrink, stretch)) + delay
+    t = now - lead / 12
+    dt = step_days / 30.4375  # months
+    progress = 0.0
+    while progress < need and t < until:
+        share = progress / need
+        v_alg = (1 + speedup_now) * ((1 + speedup_sc) / (1 + speedup_now)) ** share
+        if t >= COMPUTE_SLOWDOWN_YEAR:
+            v_alg = math.sqrt(max(0.5 * v_alg * (v_alg - 0.5), 0.0))
+        pace = PACE_BEFORE if t < COMPUTE_SLOWDOWN_YEAR else PACE_AFTER
+        progress += (v_alg + pace) / 2 * dt
+        t += dt / 12
+    return t if progress >= need else math.nan
