@@ -24,16 +24,20 @@ from lib.chains import get  # noqa: E402
 from lib.chains.bio_anchors.model import headlines_and_curves  # noqa: E402
 from lib.chains.gpt_human.model import headlines_and_costs  # noqa: E402
 from lib.chains.loss.model import BAND_GRID, law_draws  # noqa: E402
+from lib.chains.time_horizons.model import headlines_and_curves as horizon_curves  # noqa: E402
 from lib.core.ranges import DEFAULT_SAMPLES, quantile_bands
 from lib.tools.uncertainty.model import run_draws, sensitivity
 
-ON = {"loss": {}, "gpt-human": {"u_halving": 1.0}, "bio-anchors": {"u_hw_halving": 1.0, "u_spend": 1.0}}
+ON = {"loss": {}, "gpt-human": {"u_halving": 1.0}, "bio-anchors": {"u_hw_halving": 1.0, "u_spend": 1.0},
+      "time-horizons": {"method": "ai2027"}}
 # As the pages compute them: the bands' curves on the grids the pages draw them on.
-EVALUATE = {"bio-anchors": headlines_and_curves, "gpt-human": headlines_and_costs}
+EVALUATE = {"bio-anchors": headlines_and_curves, "gpt-human": headlines_and_costs,
+            "time-horizons": horizon_curves}
 BANDS = {
     "loss": lambda d: quantile_bands(law_draws(d.batch, "besiroglu", BAND_GRID)),
     "gpt-human": lambda d: quantile_bands(d.curves(np.linspace(2020, 2050, 75))),
     "bio-anchors": lambda d: quantile_bands(d.curves),
+    "time-horizons": lambda d: quantile_bands(d.curves),
 }
 
 

@@ -166,3 +166,13 @@ def test_what_happened_since_metrs_paper():
     s = th.what_happened_since("p50", 2025.25)
     assert 6.5 < float(s.fit.doubling_days) / (365.25 / 12) < 8.0
     assert (s.later.loc[s.later["sota"], "ratio"] > 1).all()
+
+
+@pytest.mark.parametrize("method", ["trend", "ai2027"])
+def test_the_horizon_at_a_thresholds_date_is_that_threshold(method):
+    # One view's numbers agree: at the date the chain gives for a work-month, its horizon is a work-month.
+    preset = next(p for p in CHAIN.presets if p.name.startswith("AI 2027"))
+    values = {**dict(preset.values), "method": method}
+    month = CHAIN.headline_values(values)["year_month"].value
+    at = CHAIN.headline_values({**values, "at_year": round(month, 2)})["horizon_at"].value
+    assert at == pytest.approx(167.0, rel=0.15)  # at_year is on a 0.01-year grid here

@@ -57,7 +57,7 @@ def _progress_after(p0: Array, months: Array, a: Array, b: float, kappa: Array) 
 
 
 def _after_slowdown(p0: Array, t0: Array, need: Array, a: Array, kappa: Array, start: Array,
-                    until: float) -> Array:
+                    until: float, reach: Array | None = None) -> Array:
     """Months past ``t0`` (2029 or the start, if later) until progress reaches ``need``, integrated month by month.
 
     After 2029 the published model also slows the human part of algorithmic progress: v_alg becomes the
@@ -69,10 +69,11 @@ def _after_slowdown(p0: Array, t0: Array, need: Array, a: Array, kappa: Array, s
     # The grid starts at 2029 for every draw, not at the batch's earliest start: a draw's date must not
     # depend on the others in its batch (a batch equals its rows run one by one).
     steps = int(np.ceil((until - COMPUTE_SLOWDOWN_YEAR) * 12 / step)) + 1
+    goal = need if reach is None else reach  # the progress to reach (the coder's, or a threshold's on the way)
     p = p0.copy()
     t = np.full_like(p0, COMPUTE_SLOWDOWN_YEAR)
     end = np.full_like(p0, np.nan)
-    end[p >= need] = 0.0
+    end[p >= goal] = 0.0
 
     def rate(progress: Array, time: Array) -> Array:
         v = 2 * a * np.exp(kappa * np.minimum(progress, need))
@@ -89,9 +90,9 @@ def _after_slowdown(p0: Array, t0: Array, need: Array, a: Array, kappa: Array, s
         k3 = rate(p + step / 2 * k2, t + h / 2)
         k4 = rate(p + step * k3, t + h)
         nxt = p + step / 6 * (k1 + 2 * k2 + 2 * k3 + k4)
-        crossed = open_ & (nxt >= need)
+        crossed = open_ & (nxt >= goal)
         with np.errstate(divide="ignore", invalid="ignore"):
-            frac = np.clip((need - p) / (nxt - p), 0.0, 1.0)
+            frac = np.clip((goal - p) / (nxt - p), 0.0, 1.0)
         end = np.where(crossed, (t - t0) * 12 + frac * step, end)
         p, t = np.where(open_, nxt, p), t + h
     return np.where(np.isnan(end) | (t0 + end / 12 > until), np.nan, np.maximum(end, 0.0))
@@ -99,8 +100,12 @@ def _after_slowdown(p0: Array, t0: Array, need: Array, a: Array, kappa: Array, s
 
 def coder_year(now: ArrayLike, start_min: ArrayLike, target_min: ArrayLike, first: ArrayLike, growth: ArrayLike,
                lead: ArrayLike, delay: ArrayLike, speedup_now: ArrayLike, speedup_sc: ArrayLike,
-               shrink: ArrayLike = 0.1, stretch: ArrayLike = 0.1, until: float = 2050.0) -> Array:
+               shrink: ArrayLike = 0.1, stretch: ArrayLike = 0.1, until: float = 2050.0,
+               on_the_way: ArrayLike | None = None) -> Array:
     """The superhuman coder's arrival (decimal year) for a batch of parameter sets; NaN if after ``until``.
+
+    ``on_the_way`` (minutes): instead, the date the horizon reaches this shorter length on the way to
+    the coder, under the same speed-ups (which ramp with the share of the way to the coder done).
 
     ``now``: the date of the start horizon ``start_min`` (minutes); ``target_min``: the horizon the
     coder needs; ``first``: first doubling (months); ``lead``/``delay`` in months; ``speedup_now`` and
@@ -115,21 +120,67 @@ def coder_year(now: ArrayLike, start_min: ArrayLike, target_min: ArrayLike, firs
     with np.errstate(divide="ignore", invalid="ignore"):
         kappa = np.where(need > 0, np.log((1 + s) / (1 + p)) / np.where(need > 0, need, 1), 0.0)
     a = (1 + p) / 2
-    need, kappa, a, start = (np.array(x, dtype=float) for x in np.broadcast_arrays(need, kappa, a, start))
+    if on_the_way is None:
+        reach = need
+    else:
+        reach = np.minimum(months_for(np.log2(np.asarray(on_the_way, dtype=float) / np.asarray(start_min, dtype=float)),
+                                      first, growth, shrink, stretch), need)
+    need, kappa, a, start, reach = (np.array(x, dtype=float)
+                                    for x in np.broadcast_arrays(need, kappa, a, start, reach))
     zero = np.zeros_like(need)
     # Until 2029 (or the end, if sooner): the closed form, at the full pace of compute.
     to_slowdown = np.maximum((COMPUTE_SLOWDOWN_YEAR - start) * 12, 0.0)
-    whole = _months_to(zero, need, a, PACE_BEFORE / 2, kappa)
+    whole = _months_to(zero, reach, a, PACE_BEFORE / 2, kappa)
     done = whole <= to_slowdown
-    at_slowdown = np.minimum(_progress_after(zero, to_slowdown, a, PACE_BEFORE / 2, kappa), need)
+    at_slowdown = np.minimum(_progress_after(zero, to_slowdown, a, PACE_BEFORE / 2, kappa), reach)
     t0 = np.maximum(start, COMPUTE_SLOWDOWN_YEAR)
     rest = np.full_like(need, np.nan)
     late = ~done
     if late.any():
-        rest[late] = _after_slowdown(at_slowdown[late], t0[late], need[late], a[late], kappa[late], start[late], until)
+        rest[late] = _after_slowdown(at_slowdown[late], t0[late], need[late], a[late], kappa[late], start[late], until,
+                                     reach[late])
     year = np.where(done, start + whole / 12, t0 + rest / 12)
-    year = np.where(need <= 0, start, year)
+    year = np.where(reach <= 0, start, year)
     return np.where(year > until, np.nan, year)
+
+
+def progress_by(now: ArrayLike, start_min: ArrayLike, target_min: ArrayLike, first: ArrayLike, growth: ArrayLike,
+                lead: ArrayLike, delay: ArrayLike, speedup_now: ArrayLike, speedup_sc: ArrayLike, at: ArrayLike,
+                shrink: ArrayLike = 0.1, stretch: ArrayLike = 0.1) -> Array:
+    """Months of progress (at today's pace) done by the date ``at``, under the same dynamics as :func:`coder_year`.
+
+    The speed-up depends on the share of the way to the coder done, so the target enters too. Before
+    the start: 0 (the page's horizon at a date before the start comes from the trend, not from here).
+    """
+    n = np.log2(np.asarray(target_min, dtype=float) / np.asarray(start_min, dtype=float))
+    need = months_for(n, first, growth, shrink, stretch) + np.asarray(delay, dtype=float)
+    p, s = np.asarray(speedup_now, dtype=float), np.asarray(speedup_sc, dtype=float)
+    start = np.asarray(now, dtype=float) - np.asarray(lead, dtype=float) / 12
+    with np.errstate(divide="ignore", invalid="ignore"):
+        kappa = np.where(need > 0, np.log((1 + s) / (1 + p)) / np.where(need > 0, need, 1), 0.0)
+    a = (1 + p) / 2
+    need, kappa, a, start, when = (np.array(x, dtype=float)
+                                   for x in np.broadcast_arrays(need, kappa, a, start, np.asarray(at, dtype=float)))
+    zero = np.zeros_like(need)
+    before = np.clip((np.minimum(when, COMPUTE_SLOWDOWN_YEAR) - start) * 12, 0.0, None)
+    progress = np.minimum(_progress_after(zero, before, a, PACE_BEFORE / 2, kappa), need)
+    # After 2029, month by month (as _after_slowdown), each row until its own date.
+    t = np.maximum(start, COMPUTE_SLOWDOWN_YEAR)
+    for _ in range(int(np.ceil(max(float(np.max(when)) - COMPUTE_SLOWDOWN_YEAR, 0.0) * 12)) + 1):
+        left = np.clip((when - t) * 12, 0.0, 1.0)  # months of this step before the row's date
+        if not (left > 0).any():
+            break
+
+        def rate(x: Array) -> Array:
+            v = 2 * a * np.exp(kappa * np.minimum(x, need))
+            return (np.sqrt(np.maximum(0.5 * v * (v - 0.5), 0.0)) + PACE_AFTER) / 2
+        k1 = rate(progress)
+        k2 = rate(progress + left / 2 * k1)
+        k3 = rate(progress + left / 2 * k2)
+        k4 = rate(progress + left * k3)
+        progress = np.minimum(progress + left / 6 * (k1 + 2 * k2 + 2 * k3 + k4), need)
+        t = t + left / 12
+    return progress
 
 
 def coder_year_by_day(now: float, start_min: float, target_min: float, first: float, growth: str, lead: float,

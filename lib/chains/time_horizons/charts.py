@@ -12,7 +12,7 @@ import numpy as np
 from lib.chains.time_horizons.model import BAND_GRID, TimeHorizonsResult
 from lib.chains.time_horizons.params import WORK_HOURS
 from lib.core import units
-from lib.core.charts.look import COLORS, Chart, Figure, log_axis, year_axis
+from lib.core.charts.look import COLORS, LABEL_BG, Chart, Figure, log_axis, year_axis
 from lib.core.charts.overlay import Line, Overlay
 
 MEASURED, FIT, FORECAST, LATER = "#333333", "#0072B2", "#D55E00", "#009E73"
@@ -70,7 +70,7 @@ def trend_figure(r: TimeHorizonsResult, bands: Mapping[float, np.ndarray] | None
     if np.isfinite(r.fit.slope):
         chart.line(xs, r.fit.minutes_at(xs) / 60, f"Fit: doubling every {r.fit.doubling_days:.0f} days", FIT,
                    width=2.5, hover="fit %{y:.3g} h<extra></extra>")
-    chart.line(r.grid, r.curve_hours, "Extrapolation" + (" (AI 2027's model: dates in the headlines)" if r.ai2027 else ""),
+    chart.line(r.grid, r.curve_hours, "AI 2027's model" if r.ai2027 else "Extrapolation",
                FORECAST, width=3, dash="dash", hover="%{x:.2f}: %{y:.3g} h<extra></extra>")
     # To a year past the target (or the last threshold), not the grid's 20 years: the data stays readable.
     reached = [y for y in (r.target_year, *r.thresholds.values(), r.limit_year) if y is not None and np.isfinite(y)]
@@ -80,11 +80,11 @@ def trend_figure(r: TimeHorizonsResult, bands: Mapping[float, np.ndarray] | None
                    hover=f"{name}: {WORK_HOURS[name]:g} h<extra></extra>")
     chart.line([2019.0, end], [r.target_hours] * 2, f"Target: {hours(r.target_hours)}", COLORS["budget"], width=1.5,
                dash="dot")
+    top = max(3 * WORK_HOURS["work-year"], r.target_hours * 3)
     if r.limit_year is not None and r.limit_year <= end:
         chart.vline(r.limit_year, (1e-3, 1e7), LIMIT, dash="dash", width=2)
-        chart.label(r.limit_year, 1e5, f"every horizon by {units.month(r.limit_year)}", log_y=True,
-                    position="middle left", font={"size": 12, "color": LIMIT})
-    top = max(3 * WORK_HOURS["work-year"], r.target_hours * 3)
+        chart.label(r.limit_year, top / 10, f"every horizon by {units.month(r.limit_year)}", log_y=True,
+                    position="middle left", font={"size": 12, "color": LIMIT}, bgcolor=LABEL_BG)
     return chart.figure(height=560, xaxis=year_axis(2019.0, end), yaxis=_hours_axis(5e-4, top),
                         margin={"l": 112}, csv={"x": "year", "y": "horizon (hours)"})
 

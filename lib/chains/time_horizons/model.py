@@ -100,23 +100,37 @@ def chain_arrays(values: Values) -> dict[str, Array]:
     out: dict[str, Array] = {"t0": t0, "h0": h0, "doubling_fit": f["doubling_months"], "fit_count": f["count"],
                              "ai2027": ai.astype(float)}
 
-    def reached(minutes: Array, delay: Array | float) -> Array:
+    def reached(minutes: Array | None) -> Array:
+        """The year the horizon reaches ``minutes`` (None: the target, and with AI 2027's model the coder)."""
+        goal = v["target_h"] * 60 if minutes is None else minutes
         with np.errstate(divide="ignore", invalid="ignore"):
-            n = np.log2(minutes / h0)
+            n = np.log2(goal / h0)
         # Already passed at the start: back along the first doubling time.
         trend_year = t0 + np.where(n > 0, months_for(n, first, growth, d, g), n * first) / 12
         if not ai.any():
             return trend_year
-        model_year = ai2027.coder_year(t0, h0, minutes, first, growth, v["lead"], delay, v["rnd_now"], v["rnd_sc"], d, g)
+        # Thresholds on the way: the same speed-ups, which ramp with the share of the way to the coder.
+        model_year = ai2027.coder_year(t0, h0, v["target_h"] * 60, first, growth, v["lead"], v["sc_delay"],
+                                       v["rnd_now"], v["rnd_sc"], d, g, on_the_way=minutes)
         return np.where(ai, np.where(n > 0, model_year, trend_year), trend_year)
 
     for key, name in THRESHOLDS.items():
-        out[key] = reached(np.full(t0.shape, WORK_HOURS[name] * 60), 0.0)
-    out["year_day"] = reached(np.full(t0.shape, WORK_HOURS["work-day"] * 60), 0.0)
-    out["year_target"] = reached(v["target_h"] * 60, np.where(ai, v["sc_delay"], 0.0))
+        out[key] = reached(np.full(t0.shape, WORK_HOURS[name] * 60))
+    out["year_day"] = reached(np.full(t0.shape, WORK_HOURS["work-day"] * 60))
+    out["year_target"] = reached(None)
     out["limit_year"] = t0 + limit_months(first, growth, d) / 12
     months = (v["at_year"] - t0) * 12
     n_at = np.where(months >= 0, doublings_after(months, first, growth, d, g), months / first)
+    if ai.any():
+        # AI 2027's model: the progress made by the date, sped up as the coder's dates are; the horizon
+        # stops growing at the target (the delay is progress after it).
+        done = ai2027.progress_by(t0, h0, v["target_h"] * 60, first, growth, v["lead"], v["sc_delay"],
+                                  v["rnd_now"], v["rnd_sc"], v["at_year"], d, g)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            to_target = np.log2(v["target_h"] * 60 / h0)
+        grown = np.minimum(done, months_for(to_target, first, growth, d, g))
+        n_model = np.where(grown > 0, doublings_after(grown, first, growth, d, g), 0.0)
+        n_at = np.where(ai & (v["at_year"] >= t0 - v["lead"] / 12), n_model, n_at)
     with np.errstate(over="ignore"):
         out["horizon_at"] = h0 * np.exp2(n_at) / 60  # hours
     return out
@@ -202,7 +216,15 @@ def run(values: Values) -> TimeHorizonsResult:
              "given": "your horizon"}[start]
     grid = np.linspace(t0, max(t0 + 0.5, min(t0 + 20.0, HORIZON_YEAR)), 241)
     growth, first = str(v["growth"]), float(v["h_doubling"])  # type: ignore[arg-type]
-    n = doublings_after((grid - t0) * 12, first, growth, v["shrink"], v["stretch"])  # type: ignore[arg-type]
+    d, g = float(v["shrink"]), float(v["stretch"])  # type: ignore[arg-type]
+    n = doublings_after((grid - t0) * 12, first, growth, d, g)
+    if a["ai2027"]:
+        # AI 2027's model: the progress made by each date, with its speed-ups, up to the target.
+        target = float(v["target_h"]) * 60  # type: ignore[arg-type]
+        done = ai2027.progress_by(t0, h0, target, first, growth, v["lead"], v["sc_delay"], v["rnd_now"],  # type: ignore[arg-type]
+                                  v["rnd_sc"], grid, d, g)  # type: ignore[arg-type]
+        grown = np.minimum(done, months_for(np.log2(target / h0), first, growth, d, g))
+        n = doublings_after(grown, first, growth, d, g)
     with np.errstate(over="ignore"):
         curve = np.where(np.isfinite(n), h0 * np.exp2(n) / 60, np.nan)
     heads = _headlines({k: np.array([x]) for k, x in a.items()})
