@@ -63,6 +63,7 @@ def points(metric: str) -> Points:
     return Points(t["year"].to_numpy(), t[f"{metric}_min"].to_numpy(dtype=float), t["is_sota"].to_numpy(dtype=bool))
 
 
+@functools.lru_cache(maxsize=len(METRICS))
 def latest(metric: str) -> tuple[float, float, str]:
     """(year, minutes, model) of the latest state-of-the-art measurement."""
     t = table()
@@ -204,12 +205,8 @@ def run(values: Values) -> TimeHorizonsResult:
     a = {k: float(x[0]) for k, x in chain_arrays(v).items()}
     metric = str(v["metric"])
     since = float(v["fit_since"])  # type: ignore[arg-type]
-    pts = points(metric)
-    line = fit(pts, since)
-    t = table()
-    shown = pd.DataFrame({"model": t["model"], "year": t["year"], "release_date": t["release_date"],
-                          "minutes": t[f"{metric}_min"], "low": t[f"{metric}_ci_low"], "high": t[f"{metric}_ci_high"],
-                          "sota": t["is_sota"], "used": pts.usable() & (pts.year >= since)})
+    line = fit(points(metric), since)
+    shown = _shown(metric, since)
     t0, h0 = a["t0"], a["h0"]
     start = str(v["start_from"])
     label = {"latest": f"latest measurement ({latest(metric)[2]})", "trend": "the fitted line",
@@ -241,13 +238,28 @@ def run(values: Values) -> TimeHorizonsResult:
         headlines=heads, ai2027=bool(a["ai2027"]))
 
 
+# Bounded like what_happened_since; the frame is shared by sessions (read-only).
+@functools.lru_cache(maxsize=64)
+def _shown(metric: str, since: float) -> pd.DataFrame:
+    """Every model's point as the chart draws it, and whether the fit from ``since`` uses it."""
+    pts, t = points(metric), table()
+    return pd.DataFrame({"model": t["model"], "year": t["year"], "release_date": t["release_date"],
+                         "minutes": t[f"{metric}_min"], "low": t[f"{metric}_ci_low"], "high": t[f"{metric}_ci_high"],
+                         "sota": t["is_sota"], "used": pts.usable() & (pts.year >= since)})
+
+
 @functools.lru_cache(maxsize=64)
 def _ci(metric: str, since: float) -> tuple[float, float]:
     return bootstrap_doubling_days(points(metric), since)
 
 
+# Bounded: the cut-off and the window are slider values (a few hundred steps each), shared by sessions.
+@functools.lru_cache(maxsize=64)
 def what_happened_since(metric: str, cutoff: float, since: float = -np.inf) -> Since:
-    """The trend over the points released before ``cutoff``, and every model released after it against it."""
+    """The trend over the points released before ``cutoff``, and every model released after it against it.
+
+    Cached, so the table it holds is shared: read it, never change it.
+    """
     pts = points(metric)
     before = fit(pts, since, cutoff)
     t = table()

@@ -28,11 +28,14 @@ class ParamSet:
     model: str
     params: tuple[Param, ...]
     groups: tuple[tuple[str, tuple[str, ...]], ...] = field(default=())
+    # Lookup by key is on every rerun's path (thousands a run with batches): a dict, not a scan.
+    _by_key: dict[str, Param] = field(init=False, repr=False, compare=False, hash=False)
 
     def __post_init__(self) -> None:
         keys = [p.key for p in self.params]
         if len(keys) != len(set(keys)):
             raise ValueError(f"duplicate keys in {self.model}")
+        object.__setattr__(self, "_by_key", {p.key: p for p in self.params})
         for p in self.params:
             for key, allowed in p.conditions() + p.conditions("inactive_when"):
                 self._check_condition(p, key, allowed)
@@ -48,13 +51,10 @@ class ParamSet:
                 raise ValueError(f"{p.key}: active_when needs a value {key!r} can take, not {wanted!r}")
 
     def __getitem__(self, key: str) -> Param:
-        for p in self.params:
-            if p.key == key:
-                return p
-        raise KeyError(key)
+        return self._by_key[key]
 
     def __contains__(self, key: object) -> bool:
-        return any(p.key == key for p in self.params)
+        return key in self._by_key
 
     @property
     def keys(self) -> tuple[str, ...]:
