@@ -77,6 +77,8 @@ def main(argv: Sequence[str]) -> int:
               "with 80% intervals, as JSON)")
         print("       python -m lib compare LINK_A LINK_B   (two links of one chain: headlines, differences and "
               "each parameter's share of every difference, as JSON)")
+        print("       python -m lib data refresh [metr] [epoch] [--dry-run]   (fetch METR's and Epoch AI's current "
+              "data, check it, replace data/'s snapshots; --help for options)")
         for chain in CHAINS:
             print(f"\n{chain.key}: {chain.title}")
             for p in chain.params.params:
@@ -97,6 +99,10 @@ def main(argv: Sequence[str]) -> int:
         return _trend(rest)
     if name == "fit":
         return _fit(rest)
+    if name == "data":
+        from lib.data.refresh import cli
+
+        return cli(rest)
     try:
         chain = get(name)
     except KeyError:
