@@ -11,6 +11,7 @@ from lib.chains.bio_anchors.params import NONE_FROM, NONE_TO
 from lib.chains.bio_anchors.published import ANCHORS, COTRA_2020_FORECAST, SERIES_FIRST_YEAR, T0
 from lib.core import units
 from lib.core.ranges import quantile_bands
+from lib.data import files
 from lib.data.trends import model as trends
 from lib.tools.uncertainty.model import run_draws
 
@@ -119,7 +120,7 @@ def compute_view(result: BioAnchorsResult, link: str, spend: float) -> None:
     st.caption("Dashed: each anchor's median requirement with that year's algorithms; shading: its 10-90% "
                "range. The black line is the compute the largest affordable run buys (FLOP per dollar × "
                "spend). Where it enters a band, that anchor starts to add probability. Open diamonds: the "
-               f"largest real run of each year since {SERIES_FIRST_YEAR} (Data: Epoch AI, Notable AI Models, CC BY 4.0)."
+               f"largest real run of each year since {SERIES_FIRST_YEAR} ({files.dated('epoch_compute')}, CC BY 4.0)."
                + (f" The spend on the largest {SPEND_YEAR} run is set at {units.usd(spend)}; Epoch's estimates for "
                   f"{SPEND_YEAR}'s largest runs (2023 dollars): {priced}. The report's dollars are 2020's." if priced else ""))
 

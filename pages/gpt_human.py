@@ -135,7 +135,8 @@ def draw(values: dict) -> None:
     law = str(values["law"])
     ui.chart(loss_curve_figure(curves, result, law), "loss_curve", "loss", link)
     st.caption(f"{scale_note(values, result)} GPT-2's compute is Epoch AI's estimate; the 'GPT-4' point is the "
-               "essay's hypothetical 1000× GPT-3, not the real GPT-4.")
+               "essay's hypothetical 1000× GPT-3, not the real GPT-4. "
+               f"{data.dated('notable_models', 'epoch_compute', 'cpi_us')}.")
 
     st.header("The derivation, step by step", anchor=False)
     # One element, not one per step: each element is a message to the browser on every slider move.

@@ -13,6 +13,7 @@ from lib.core import units
 from lib.core.chain import HeadlineValue
 from lib.core.shared_params import LAW_CONSTANTS
 from lib.core.units import format_number as num
+from lib.data import files
 from lib.tools.uncertainty.model import run_draws
 
 ui.ensure_app_navigation()
@@ -93,7 +94,7 @@ def draw_curves(result: loss.LossResult, link: str, bands: dict) -> None:
         "predictions, not measured losses. With *Every language model in Epoch AI's export* on "
         "(under Model points), grey dots: every other one with its compute, parameters and tokens, scored the same way. Grey labels under the axis: the same compute in PF-days. "
         "Datasets: Kaplan and the GPT-3 fit on WebText2, Hoffmann on MassiveText, the replication on Hoffmann's "
-        "reported points. Source: Epoch AI, Notable AI Models (CC BY 4.0)."
+        f"reported points. {files.dated('notable_models', 'epoch_compute')} (CC BY 4.0)."
     )
 
 

@@ -6,7 +6,7 @@ import streamlit as st
 from lib import ui
 from lib.chains import time_horizons
 from lib.chains.time_horizons.charts import hours, since_figure, trend_figure
-from lib.chains.time_horizons.model import TimeHorizonsResult, headlines_and_curves
+from lib.chains.time_horizons.model import METR_WORK_MONTH_2025, TimeHorizonsResult, headlines_and_curves
 from lib.core import units
 from lib.core.ranges import quantile_bands
 from lib.data import files
@@ -40,7 +40,7 @@ def draw(values: dict) -> None:
     cols = st.columns(3)
     for col, key in zip([*cols, *st.columns(3)], [h.key for h in chain.headlines]):
         h = chain.headline(key)
-        label = f"Horizon at {units.month(result.at_year)}" if key == "horizon_at" else h.label
+        label = _at_label(result.at_year) if key == "horizon_at" else h.label
         col.metric(label, heads[key].brief(h), help=h.help or None)
     st.caption(f"{'50%' if result.metric == 'p50' else '80%'} success. " + _fit_sentence(result) + " "
                + _start_sentence(result) + " A time horizon is the length of task an agent completes, not how long "
@@ -55,6 +55,11 @@ def draw(values: dict) -> None:
     views = {"Trend and extrapolation": lambda: _trend(result, link, bands),
              "What happened since": lambda: _since(result, link)}
     ui.chain_views("th_view", chain, values, draws, views)
+
+
+def _at_label(year: float) -> str:
+    # A whole year is the instant the one before ends: 2027.0 is "the end of 2026", not "Jan 2027".
+    return f"Horizon at the end of {round(year) - 1}" if year == round(year) else f"Horizon at {units.month(year)}"
 
 
 def _fit_sentence(r: TimeHorizonsResult) -> str:
@@ -81,12 +86,11 @@ def _trend(r: TimeHorizonsResult, link: str, bands: dict | None) -> None:
     if bands is not None:
         st.caption("Shaded: where 50% and 80% of the draws put the extrapolated horizon (without AI 2027's "
                    "speed-ups, which move the dates in the headlines).")
-    data = files.load("metr_time_horizons")
     # The source without its address: a link inside a caption takes the caption's faded colour (2.96:1).
     st.caption(f"Points: METR's measurements with their 95% intervals (filled: in the fit; open: not state of the "
                f"art, before the fit window, or above 16 h). Dashed: the extrapolation; dotted: work-day, work-week, "
-               f"work-month, work-year and the target. Data: METR, Time Horizon 1.1 (metr.org/time-horizons), "
-               f"{data.snapshot.split(';')[0]}; every source is on the Sources page.")
+               f"work-month, work-year and the target. {files.dated('metr_time_horizons')} (metr.org/time-horizons); "
+               "every source is on the Sources page.")
 
 
 def _since(r: TimeHorizonsResult, link: str) -> None:
@@ -102,6 +106,15 @@ def _since(r: TimeHorizonsResult, link: str) -> None:
         st.table(rows.set_index("model"))
     else:
         st.caption("No model was released after the cut-off.")
+    metr = METR_WORK_MONTH_2025
+    ours = (f"On the trend fitted before {units.month(s.cutoff)}, a work-month (167 h) horizon comes in "
+            f"{units.month(s.work_month_year)}." if s.work_month_year is not None else
+            "The trend fitted before the cut-off does not grow: it reaches no work-month.")
+    st.markdown(f"{ours} METR's paper (Kwa et al., March 2025), on its own 2019-2025 trend and task suite, put it in "
+                f"{units.month(metr['median'])} (10-90%: {units.month(metr['low'])} to {units.month(metr['high'])}), "
+                f"and in {units.month(metr['recent_trend'])} on the 2024-2025 trend alone (METR/eval-analysis-public, "
+                "metrics/multiverse_boxplot.yaml). Our fit uses Time Horizon 1.1's re-measured points, state of the "
+                "art only.")
 
 
 view()

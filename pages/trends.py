@@ -7,6 +7,7 @@ from lib.chains import get
 from lib.chains.gpt_human.params import DOUBLING_AMODEI_MONTHS, DOUBLING_SEVILLA_MONTHS
 from lib.core import units
 from lib.core.problems import escape_markdown
+from lib.data import files
 from lib.data.trends import model as trends
 from lib.data.trends.charts import trend_figure
 
@@ -68,7 +69,7 @@ def draw(values: dict) -> None:
     st.caption("Each point is one notable model (hover for its name, organisation, date, compute and Epoch's "
                "confidence). Solid: the fit over the window; dotted: extended five years; dashed: the doubling "
                "times the other pages assume, from the fit's value at the end of the window. "
-               "Data: Epoch AI, Notable AI Models (CC BY 4.0), export of 2026-01-26.")
+               f"{files.dated('epoch_compute')} (CC BY 4.0).")
     if values["frontier"] in trends.FRONTIER_NOTES:
         st.caption(trends.FRONTIER_NOTES[values["frontier"]])
     if trend is not None:

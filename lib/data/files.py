@@ -9,6 +9,7 @@ point them at fixtures; :func:`load` caches the packaged files for the app.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,6 +31,19 @@ class Dataset:
     @property
     def snapshot(self) -> str:
         return self.meta.get("snapshot", "")
+
+    @property
+    def as_of(self) -> str:
+        """The date the data was taken: the latest ISO date in its snapshot line, else its latest year.
+
+        The latest, because a snapshot gathered over days says so ("between 2026-04-15 and
+        2026-05-08"); a refreshed file's snapshot starts with the day it was fetched.
+        """
+        dates = re.findall(r"\b(?:19|20)\d\d-\d\d-\d\d\b", self.snapshot)
+        if dates:
+            return max(dates)
+        years = re.findall(r"\b(?:19|20)\d\d\b", self.snapshot)
+        return max(years) if years else "undated"
 
 
 def read_header(path: Path) -> dict[str, str]:
@@ -60,6 +74,25 @@ def read_dataset(path: Path) -> Dataset:
         raise ValueError(f"{path.name}: header lacks {', '.join(sorted(missing))}")
     table = pd.read_csv(path, comment="#")
     return Dataset(path.stem, table, meta)
+
+
+# How a page names each file when it states the data's date (the Sources page gives the full source).
+NAMES = {
+    "epoch_compute": "Epoch AI, Notable AI Models",
+    "notable_models": "Epoch AI, Notable AI Models (the labelled models)",
+    "metr_time_horizons": "METR, Time Horizon 1.1",
+    "cpi_us": "US BLS, CPI-U",
+    "reference_budgets": "reference budgets",
+    "chinchilla_points": "Besiroglu et al. 2024, Chinchilla replication points",
+}
+
+
+def dated(*names: str) -> str:
+    """'Data: A, snapshot of 2026-01-26; B, snapshot of ...' (no full stop): what a page says about the files it uses.
+
+    Read from the files' headers, so a refreshed file (``python -m lib data refresh``) states its own date.
+    """
+    return "Data: " + "; ".join(f"{NAMES.get(n, n)}, snapshot of {load(n).as_of}" for n in names)
 
 
 def all_datasets(data_dir: Path = DATA_DIR) -> list[Dataset]:

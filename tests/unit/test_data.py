@@ -79,3 +79,19 @@ def test_missing_header_is_an_error(tmp_path):
     bad.write_text("a,b\n1,2\n")
     with pytest.raises(ValueError):
         data.read_dataset(bad)
+
+
+def test_every_dataset_has_a_date_for_the_pages_to_state():
+    dates = {d.name: d.as_of for d in data.all_datasets()}
+    assert dates["metr_time_horizons"] == "2026-05-08"  # the latest day of a snapshot gathered over days
+    assert dates["epoch_compute"] == dates["notable_models"] == "2026-01-26"
+    assert dates["chinchilla_points"] == "2024"  # a commit's year where no day is given
+    assert all(d != "undated" for d in dates.values())
+    assert set(dates) <= set(data.NAMES)  # every file has the short name pages use
+
+
+def test_a_refreshed_files_date_is_the_day_it_was_fetched(tmp_path):
+    path = tmp_path / "metr_time_horizons.csv"
+    path.write_text("# METR\n# source: x\n# snapshot: 2027-01-05, fetched by python -m lib data refresh; https://x\n"
+                    "key,model\na,b\n", encoding="utf-8")
+    assert data.read_dataset(path).as_of == "2027-01-05"

@@ -166,6 +166,16 @@ def test_what_happened_since_metrs_paper():
     s = th.what_happened_since("p50", 2025.25)
     assert 6.5 < float(s.fit.doubling_days) / (365.25 / 12) < 8.0
     assert (s.later.loc[s.later["sota"], "ratio"] > 1).all()
+    # METR put a work-month at 2029-10 (10-90%: 2028-10 to 2031-02) from its paper's data; ours, from
+    # Time Horizon 1.1's re-measured points before the same date, must fall inside METR's interval.
+    assert th.METR_WORK_MONTH_2025["low"] < s.work_month_year < th.METR_WORK_MONTH_2025["high"]
+    assert s.fit.minutes_at(s.work_month_year) == pytest.approx(167 * 60)
+
+
+def test_a_trend_that_does_not_grow_reaches_no_work_month():
+    from lib.chains.time_horizons.trend import Fit
+    flat = Fit(np.array(0.0), np.array(3.0), np.array(5.0))
+    assert np.isnan(flat.year_at(167 * 60))
 
 
 @pytest.mark.parametrize("method", ["trend", "ai2027"])

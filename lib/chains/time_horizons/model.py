@@ -167,6 +167,13 @@ def _headlines(a: Mapping[str, Array]) -> HeadlineBatch:
     )
 
 
+# METR's own forecast of a work-month (167 h) horizon, made in March 2025 (Kwa et al. 2025,
+# arXiv:2503.14499) from its 2019-2025 trend: median 2029-10-31, 10-90% 2028-10-02 to 2031-02-15
+# ("Overall (2019-2025 trend)" in METR/eval-analysis-public, metrics/multiverse_boxplot.yaml, commit
+# 7707307); 2027-06-15 on its 2024-2025 trend. Decimal years, for the page to print beside ours.
+METR_WORK_MONTH_2025 = {"median": 2029.83, "low": 2028.75, "high": 2031.12, "recent_trend": 2027.45}
+
+
 @dataclass(frozen=True)
 class Since:
     """'What happened since': the trend fitted before a cut-off, and the models released after it."""
@@ -174,6 +181,7 @@ class Since:
     cutoff: float
     fit: Fit
     later: pd.DataFrame  # model, year, minutes, forecast minutes, ratio (measured / forecast)
+    work_month_year: float | None  # when the trend before the cut-off reaches a work-month (167 h)
 
 
 @dataclass(frozen=True)
@@ -270,7 +278,8 @@ def what_happened_since(metric: str, cutoff: float, since: float = -np.inf) -> S
                           "forecast": np.broadcast_to(forecast, measured.shape),
                           "ratio": measured / np.broadcast_to(forecast, measured.shape),
                           "sota": after["is_sota"].to_numpy()})
-    return Since(cutoff, before, later)
+    month = float(before.year_at(WORK_HOURS["work-month"] * 60))
+    return Since(cutoff, before, later, month if np.isfinite(month) else None)
 
 
 def cli_results(result: TimeHorizonsResult) -> dict[str, object]:

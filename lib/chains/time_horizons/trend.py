@@ -57,6 +57,12 @@ class Fit:
     def minutes_at(self, year: ArrayLike) -> Array:
         return np.exp2(self.intercept + self.slope * (np.asarray(year, dtype=float) - 2000.0))
 
+    def year_at(self, minutes: ArrayLike) -> Array:
+        """The year the line reaches ``minutes``; NaN where it does not grow."""
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return np.where(self.slope > 0, 2000.0 + (np.log2(np.asarray(minutes, dtype=float)) - self.intercept)
+                            / self.slope, np.nan)
+
 
 def fit(points: Points, since: ArrayLike = -np.inf, until: ArrayLike = np.inf) -> Fit:
     """The trend over the usable points released in [since, until) (decimal years), for each element of a batch."""
