@@ -22,6 +22,7 @@ Pure: numpy only.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -56,6 +57,35 @@ def _progress_after(p0: Array, months: Array, a: Array, b: float, kappa: Array) 
     return np.where(flat, straight, curved)
 
 
+def _setup(now: ArrayLike, start_min: ArrayLike, target_min: ArrayLike, first: ArrayLike, growth: ArrayLike,
+           lead: ArrayLike, delay: ArrayLike, speedup_now: ArrayLike, speedup_sc: ArrayLike, shrink: ArrayLike,
+           stretch: ArrayLike) -> tuple[Array, Array, Array, Array]:
+    """(need, kappa, a, start): the progress to the coder in months at today's pace (the delay included),
+    the speed-up's growth per month of progress, the closed form's ``a`` and the internal frontier's start."""
+    n = np.log2(np.asarray(target_min, dtype=float) / np.asarray(start_min, dtype=float))
+    need = months_for(n, first, growth, shrink, stretch) + np.asarray(delay, dtype=float)  # R, in months at today's pace
+    p, s = np.asarray(speedup_now, dtype=float), np.asarray(speedup_sc, dtype=float)
+    start = np.asarray(now, dtype=float) - np.asarray(lead, dtype=float) / 12
+    with np.errstate(divide="ignore", invalid="ignore"):
+        kappa = np.where(need > 0, np.log((1 + s) / (1 + p)) / np.where(need > 0, need, 1), 0.0)
+    return need, kappa, (1 + p) / 2, start
+
+
+def _rate_after(progress: Array, a: Array, kappa: Array, need: Array) -> Array:
+    """Progress per month after 2029: the speed-up at this progress, with the human part slowed (see below)."""
+    v = 2 * a * np.exp(kappa * np.minimum(progress, need))
+    return (np.sqrt(np.maximum(0.5 * v * (v - 0.5), 0.0)) + PACE_AFTER) / 2
+
+
+def _rk4_step(p: Array, step: ArrayLike, rate: Callable[[Array, float], Array]) -> Array:
+    """One classical Runge-Kutta step of ``step`` months; ``rate(progress, share of the step elapsed)``."""
+    k1 = rate(p, 0.0)
+    k2 = rate(p + step / 2 * k1, 0.5)
+    k3 = rate(p + step / 2 * k2, 0.5)
+    k4 = rate(p + step * k3, 1.0)
+    return p + step / 6 * (k1 + 2 * k2 + 2 * k3 + k4)
+
+
 def _after_slowdown(p0: Array, t0: Array, need: Array, a: Array, kappa: Array, start: Array,
                     until: float, reach: Array | None = None) -> Array:
     """Months past ``t0`` (2029 or the start, if later) until progress reaches ``need``, integrated month by month.
@@ -75,21 +105,13 @@ def _after_slowdown(p0: Array, t0: Array, need: Array, a: Array, kappa: Array, s
     end = np.full_like(p0, np.nan)
     end[p >= goal] = 0.0
 
-    def rate(progress: Array, time: Array) -> Array:
-        v = 2 * a * np.exp(kappa * np.minimum(progress, need))
-        v = np.sqrt(np.maximum(0.5 * v * (v - 0.5), 0.0))
-        return np.where(time >= t0, (v + PACE_AFTER) / 2, 0.0)
-
+    h = step / 12
     for _ in range(steps):
         open_ = np.isnan(end)
         if not open_.any():
             break
-        h = step / 12
-        k1 = rate(p, t)
-        k2 = rate(p + step / 2 * k1, t + h / 2)
-        k3 = rate(p + step / 2 * k2, t + h / 2)
-        k4 = rate(p + step * k3, t + h)
-        nxt = p + step / 6 * (k1 + 2 * k2 + 2 * k3 + k4)
+        # A draw that starts after 2029 makes no progress until its start.
+        nxt = _rk4_step(p, step, lambda x, f: np.where(t + f * h >= t0, _rate_after(x, a, kappa, need), 0.0))
         crossed = open_ & (nxt >= goal)
         with np.errstate(divide="ignore", invalid="ignore"):
             frac = np.clip((goal - p) / (nxt - p), 0.0, 1.0)
@@ -113,13 +135,8 @@ def coder_year(now: ArrayLike, start_min: ArrayLike, target_min: ArrayLike, firs
     As in AI 2027's code, the cost-and-speed delay is progress too (sped up like the rest), and the
     simulation stops at 2050.
     """
-    n = np.log2(np.asarray(target_min, dtype=float) / np.asarray(start_min, dtype=float))
-    need = months_for(n, first, growth, shrink, stretch) + np.asarray(delay, dtype=float)  # R, in months at today's pace
-    p, s = np.asarray(speedup_now, dtype=float), np.asarray(speedup_sc, dtype=float)
-    start = np.asarray(now, dtype=float) - np.asarray(lead, dtype=float) / 12
-    with np.errstate(divide="ignore", invalid="ignore"):
-        kappa = np.where(need > 0, np.log((1 + s) / (1 + p)) / np.where(need > 0, need, 1), 0.0)
-    a = (1 + p) / 2
+    need, kappa, a, start = _setup(now, start_min, target_min, first, growth, lead, delay, speedup_now, speedup_sc,
+                                   shrink, stretch)
     if on_the_way is None:
         reach = need
     else:
@@ -152,13 +169,8 @@ def progress_by(now: ArrayLike, start_min: ArrayLike, target_min: ArrayLike, fir
     The speed-up depends on the share of the way to the coder done, so the target enters too. Before
     the start: 0 (the page's horizon at a date before the start comes from the trend, not from here).
     """
-    n = np.log2(np.asarray(target_min, dtype=float) / np.asarray(start_min, dtype=float))
-    need = months_for(n, first, growth, shrink, stretch) + np.asarray(delay, dtype=float)
-    p, s = np.asarray(speedup_now, dtype=float), np.asarray(speedup_sc, dtype=float)
-    start = np.asarray(now, dtype=float) - np.asarray(lead, dtype=float) / 12
-    with np.errstate(divide="ignore", invalid="ignore"):
-        kappa = np.where(need > 0, np.log((1 + s) / (1 + p)) / np.where(need > 0, need, 1), 0.0)
-    a = (1 + p) / 2
+    need, kappa, a, start = _setup(now, start_min, target_min, first, growth, lead, delay, speedup_now, speedup_sc,
+                                   shrink, stretch)
     need, kappa, a, start, when = (np.array(x, dtype=float)
                                    for x in np.broadcast_arrays(need, kappa, a, start, np.asarray(at, dtype=float)))
     zero = np.zeros_like(need)
@@ -170,15 +182,7 @@ def progress_by(now: ArrayLike, start_min: ArrayLike, target_min: ArrayLike, fir
         left = np.clip((when - t) * 12, 0.0, 1.0)  # months of this step before the row's date
         if not (left > 0).any():
             break
-
-        def rate(x: Array) -> Array:
-            v = 2 * a * np.exp(kappa * np.minimum(x, need))
-            return (np.sqrt(np.maximum(0.5 * v * (v - 0.5), 0.0)) + PACE_AFTER) / 2
-        k1 = rate(progress)
-        k2 = rate(progress + left / 2 * k1)
-        k3 = rate(progress + left / 2 * k2)
-        k4 = rate(progress + left * k3)
-        progress = np.minimum(progress + left / 6 * (k1 + 2 * k2 + 2 * k3 + k4), need)
+        progress = np.minimum(_rk4_step(progress, left, lambda x, _: _rate_after(x, a, kappa, need)), need)
         t = t + left / 12
     return progress
 
