@@ -128,3 +128,13 @@ def test_cotra_2020_labels_her_figures_and_gives_this_models_beside_them():
     model = f"{ours['p_2030'].value:.1%} by 2030, {ours['p_2050'].value:.1%} by 2050"
     assert f"This model at the same inputs (the defaults): {model}" in summary
     assert model == "8.5% by 2030, 45.4% by 2050"  # not the published ~8% and ~47%
+
+
+def test_the_ai_futures_position_says_how_far_its_simplification_lands_from_the_sites_date():
+    # aifuturesmodel.com (Dec 2025 version, default parameters): automated coder 03/2030. Our reading keeps
+    # only its horizon arithmetic; the position says it comes "about a year earlier", which must stay true.
+    position = find("aifm2025")
+    assert any("03/2030" in c and "about a year earlier" in c for c in position.choices)
+    chain = get("time-horizons")
+    ours = chain.headline_values(position.chain_values(chain.key))["year_target"].value
+    assert 0.5 < (2030 + 2.5 / 12) - ours < 1.5

@@ -268,7 +268,9 @@ POSITIONS: tuple[Position, ...] = (
         "the one before (the site's figures, as ../shared/MODELS.md quotes them).",
         ("Time horizons: 5.5-month first doubling, superexponential with each doubling 8% shorter, target 3.3 "
          "work-years (6,600 h): stated.",
-         "Extrapolated from the latest measurement without the model's R&D dynamics: our simplification.",
+         "Extrapolated from the latest measurement without the model's AI R&D and compute dynamics: our "
+         "simplification. The site's own default (Daniel Kokotajlo's parameters) puts the automated coder in 03/2030; "
+         "this extrapolation comes about a year earlier.",
          "The other chains: left at the defaults."),
         {"time-horizons": {"h_doubling": 5.5, "growth": "superexponential", "shrink": 0.08, "target_h": 6600.0}},
     ),
