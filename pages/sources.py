@@ -109,6 +109,9 @@ st.markdown("**Shared between pages** (one value in a session, set on either pag
             + ", ".join(code_span(k) for k in shared) + ".")
 
 st.header("Datasets", anchor=False)
+st.markdown("Each page states the snapshot date of the data it uses. METR's time horizons and Epoch AI's export age "
+            "fastest: `python -m lib data refresh` fetches both, checks them and replaces the two files (a file "
+            "that fails a check stays as it was); the app reads them again when it restarts.")
 for dataset in data.all_datasets():
     st.subheader(f"data/{dataset.name}.csv", anchor=False)
     st.markdown(
