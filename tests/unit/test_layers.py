@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 LIB = Path(__file__).resolve().parents[2] / "lib"
-LAYERS = ("core", "data", "chains", "tools", "ui", "__main__")
+LAYERS = ("core", "data", "chains", "tools", "ui", "web", "__main__")
 MAX_LINES = 400
 
 
