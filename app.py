@@ -22,8 +22,9 @@ if __name__ == "__main__":  # a visitor's run
         st.Page("pages/sources.py", title="Sources", icon=":material/menu_book:", url_path="sources"),
     ]
     ui.app_navigation_ran()
-    # Navigation on top: the page uses the full width, its controls in its own left column.
-    page = st.navigation(pages, position="top")
+    # Navigation on top: the page uses the full width, its controls in its own left column. Embedded in
+    # a post (?embed=true), a view stands alone: no menu of the other pages.
+    page = st.navigation(pages, position="hidden" if st.context.is_embedded else "top")
     # Each page's own browser title, so a shared link's tab and bookmark say what it is.
     st.set_page_config(page_title=SITE if page.title == "Home" else f"{page.title} · {SITE}")
     ui.app_look()

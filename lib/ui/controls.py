@@ -124,7 +124,8 @@ def controls(params: ParamSet, presets: Sequence[Preset] = (), expanded: Sequenc
     """
     check_link(params, presets)
     show_problems(params)
-    st.html(_SIDE_FIRST)
+    if not st.context.is_embedded:  # embedded in a post (?embed=true): the answer first, the controls beside it
+        st.html(_SIDE_FIRST)
     with st.container(key=LAYOUT):
         main, side = st.columns([3, 1], gap="medium")
     values: dict[str, Value] = {}

@@ -5,8 +5,9 @@ Part of lib/ui/, the only place that imports Streamlit.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Mapping
-from urllib.parse import urlencode
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import streamlit as st
 
@@ -15,6 +16,7 @@ from lib.core.registry import ParamSet, Value
 from lib.core.views import VIEW_KEY
 from lib.tools.links.model import link_to
 from lib.tools.positions.model import POSITION_KEY
+from lib.tools.previews.model import SITE
 from lib.ui.session import current_position
 
 
@@ -50,6 +52,24 @@ def share_link(params: ParamSet, values: Mapping[str, Value]) -> None:
         if chain is not None:
             st.page_link("pages/compare.py", label="Compare this view with another", icon=":material/compare_arrows:",
                          query_params={"a": link_to(chain, values)})
+        if link:
+            _for_scripts_and_posts(link, f"/api/{chain.url_path}" if chain is not None else "", "this view",
+                                   chain.title if chain is not None else SITE)
+
+
+def _for_scripts_and_posts(link: str, api_path: str, what: str, title: str) -> None:
+    """The view's numbers as JSON (``/api/...``, lib/web/server.py) and an ``<iframe>`` that shows it in a post."""
+    parts = urlsplit(link)
+    if api_path:
+        # The API reads the link's own values; the open chart tab is the page's business.
+        query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != VIEW_KEY])
+        st.markdown(f"[The numbers of {what} as JSON]({parts.scheme}://{parts.netloc}{api_path}"
+                    f"{'?' + query if query else ''}): what `python -m lib` prints, for scripts and notebooks.")
+    # The link is URL-encoded already; these three could only come from a hand-typed address.
+    embed = f"{link}{'&' if parts.query else '?'}embed=true".replace('"', "%22").replace("<", "%3C").replace(">", "%3E")
+    st.caption("Embed it in a post or a page: this view alone, the numbers and the chart first.")
+    st.code(f'<iframe src="{embed}" title="{html.escape(title, quote=True)}" width="100%" height="900" '
+            'style="border:0"></iframe>', language="html", wrap_lines=True)
 
 
 def compare_share(a: str, b: str) -> None:
@@ -60,3 +80,8 @@ def compare_share(a: str, b: str) -> None:
         st.caption("This link restores both views and the comparison. The address bar holds it too.")
         st.code(f"{base}?{query}" if base else "(the link appears when the page is open in a browser)",
                 language=None, wrap_lines=True)
+        if base:
+            compare_query = urlencode({k: v for k, v in (("a", a), ("b", b)) if v})
+            api = urlsplit(base)._replace(path="/api/compare", query=compare_query).geturl()
+            st.markdown(f"[This comparison as JSON]({api}): what `python -m lib compare` prints.")
+            _for_scripts_and_posts(f"{base}?{query}", "", "this comparison", f"Compare · {SITE}")
