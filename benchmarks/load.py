@@ -10,7 +10,10 @@ each in its own browser process (see benchmarks/README.md: Chromium throttles ti
 thinks hidden, which once looked like a server that lost slider presses).
 
     .venv/bin/python benchmarks/load.py --sessions 30 --seconds 60 [--page loss] [--url URL] [--browsers 3]
-                                        [--replicas 2]
+                                        [--replicas 2] [--cold]
+
+``--cold`` skips the warm-up session, so the sessions are the first visitors after a (re)start; each
+session's time from asking for its page to receiving its first chart is ``first_chart_*``.
 
 Starts its own server (``streamlit run app.py``, disconnected sessions kept 5 s instead of 120 s, so
 memory can be read after they close) unless ``--url`` is given; ``--replicas N`` starts N of them
@@ -82,6 +85,7 @@ class Stats:
     times_ms: list[float] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     loads_ms: list[float] = field(default_factory=list)
+    first_charts_ms: list[float] = field(default_factory=list)  # a link opened -> its first chart arrives
 
 
 class Session:
@@ -98,6 +102,7 @@ class Session:
         # A bound widget's first value comes from the address, as the browser reads it.
         self.value: str | None = (parse_qs(query).get(key) or [None])[-1]
         self.page_hash = ""  # the page's script hash, from the server's navigation message: reruns name it
+        self.opened: float | None = None  # when this session asked for its page, until its first chart came
 
     async def _until_finished(self, ws) -> None:
         while True:
@@ -107,6 +112,9 @@ class Session:
             if kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
                 element = msg.delta.new_element
                 which = element.WhichOneof("type")
+                if which == "plotly_chart" and self.opened is not None:
+                    self.stats.first_charts_ms.append((time.perf_counter() - self.opened) * 1000)
+                    self.opened = None
                 if which == "metric":
                     self.metrics[element.metric.label] = element.metric.body
                 elif which == "exception":
@@ -152,7 +160,7 @@ class Session:
                 given = ws.response.headers.get("Set-Cookie", "") if ws.response else ""
                 if given.startswith("st_route="):
                     self.route = self.cookie = given.split(";")[0].partition("=")[2]
-                start = time.perf_counter()
+                start = self.opened = time.perf_counter()
                 await ws.send(self._rerun())
                 await asyncio.wait_for(self._until_finished(ws), TIMEOUT_S)
                 self.stats.loads_ms.append((time.perf_counter() - start) * 1000)
@@ -258,16 +266,18 @@ def percentile(values: list[float], q: float) -> float | None:
 
 
 async def drive(base: str, page: str, sessions: int, seconds: float, pids: list[int], browsers: int,
-                routes: tuple[str | None, ...] = (None,)) -> dict:
+                routes: tuple[str | None, ...] = (None,), cold: bool = False) -> dict:
     chain = next((c for c in CHAINS if c.url_path == page), None)
     key = chain.key_slider if chain else ""
     rng = random.Random(0)
     links = shared_links(page, sessions + browsers, rng)
     # One warm-up session per process (behind the proxy, one per route): imports and data loading
     # happen once per process, not per viewer.
-    for route in routes:
+    # ``cold``: none, so the first visitors after a deploy are measured (what the server's warm start is for).
+    for route in routes if not cold else ():
         await Session(base, page, "", key, Stats(), random.Random(1), cookie=route).run(time.monotonic())
-    await asyncio.sleep(7)  # past the 5 s TTL, so the warm-up session is gone before the baseline is read
+    if not cold:
+        await asyncio.sleep(7)  # past the 5 s TTL, so the warm-up session is gone before the baseline is read
     before = rss_mb(pids)
     stats, seen = Stats(), Stats()
     until = time.monotonic() + seconds
@@ -298,6 +308,9 @@ async def drive(base: str, page: str, sessions: int, seconds: float, pids: list[
         "errors": len(stats.errors) + len(seen.errors),
         "rss_mb_before": before, "rss_mb_peak": round(peak, 1) if pids else None, "rss_mb_after": after,
         "load_p50_ms": percentile(stats.loads_ms, 0.5), "load_max_ms": round(max(stats.loads_ms), 1) if stats.loads_ms else None,
+        "first_chart_p50_ms": percentile(stats.first_charts_ms, 0.5),
+        "first_chart_max_ms": round(max(stats.first_charts_ms), 1) if stats.first_charts_ms else None,
+        "cold": cold,
         "browsers": browsers, "browser_reruns": len(seen.times_ms), "browser_p95_ms": percentile(seen.times_ms, 0.95),
         "error_kinds": sorted(set(stats.errors + seen.errors))[:5],
         "reruns_per_s": round(len(times) / seconds, 1) if seconds else None,
@@ -315,6 +328,8 @@ def main() -> int:
     parser.add_argument("--browsers", type=int, default=0, help="real Chromium sessions alongside (default 0)")
     parser.add_argument("--replicas", type=int, default=0,
                         help="start this many replicas behind nginx (deploy/) instead of one server")
+    parser.add_argument("--cold", action="store_true",
+                        help="no warm-up session first: measure the first visitors after a (re)start")
     args = parser.parse_args()
     proc = group = None
     routes: tuple[str | None, ...] = (None,)
@@ -329,7 +344,8 @@ def main() -> int:
         proc = start_server(port)
         base, pids = f"http://127.0.0.1:{port}", [proc.pid]
     try:
-        report = run_sessions(drive(base, args.page, args.sessions, args.seconds, pids, args.browsers, routes))
+        report = run_sessions(drive(base, args.page, args.sessions, args.seconds, pids, args.browsers, routes,
+                                    cold=args.cold))
     finally:
         if proc is not None:
             proc.terminate()
