@@ -39,12 +39,17 @@ def view_link(params: ParamSet, values: Mapping[str, Value]) -> str:
 
 
 def share_link(params: ParamSet, values: Mapping[str, Value]) -> None:
-    """Show the link that reproduces this view, with a copy button."""
-    link = view_link(params, values)
+    """Show the link that reproduces this view, with a copy button, its JSON and an embed snippet."""
     # An expander, not a popover: its content follows it in the page, so Tab goes from the box's
     # title into the link and its copy button, and Enter on the title closes it again. A popover's
     # content sits at the end of the page, where the keyboard reaches it last or never.
-    with st.expander("Share this view", icon=":material/link:"):
+    # Drawn only while open: every element a slider move sends is drawn again in the browser, and
+    # the box's seven are not worth that while nobody looks at them.
+    box = st.expander("Share this view", icon=":material/link:", key=f"_share_{params.model}", on_change="rerun")
+    if not box.open:
+        return
+    link = view_link(params, values)
+    with box:
         st.caption("This link restores every value on this page and the chart that is open. The address bar "
                    "holds the same values.")
         st.code(link or "(the link appears when the page is open in a browser)", language=None, wrap_lines=True)
