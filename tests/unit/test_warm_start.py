@@ -1,0 +1,17 @@
+"""The server's warm start does before the first visitor what the first visitor would otherwise wait for."""
+
+import pkgutil
+import sys
+
+import lib
+from lib.tools.previews.model import _preview
+from lib.web.server import PAGES, warm
+
+
+def test_warm_start_imports_every_page_module_and_fills_the_previews():
+    _preview.cache_clear()
+    assert warm() > 0
+    modules = [m.name for m in pkgutil.walk_packages(lib.__path__, "lib.") if m.name != "lib.__main__"]
+    assert [m for m in modules if m not in sys.modules] == []
+    assert "plotly.graph_objects" in sys.modules and "scipy.stats" in sys.modules
+    assert _preview.cache_info().currsize == len(PAGES)
