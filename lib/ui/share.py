@@ -73,8 +73,9 @@ def _for_scripts_and_posts(link: str, api_path: str, what: str, title: str) -> N
     # The link is URL-encoded already; these three could only come from a hand-typed address.
     embed = f"{link}{'&' if parts.query else '?'}embed=true".replace('"', "%22").replace("<", "%3C").replace(">", "%3E")
     st.caption("Embed it in a post or a page: this view alone, the numbers and the chart first.")
+    # Plain, not highlighted as HTML: Streamlit's highlighting colours fall under 4.5:1 on its grey box.
     st.code(f'<iframe src="{embed}" title="{html.escape(title, quote=True)}" width="100%" height="900" '
-            'style="border:0"></iframe>', language="html", wrap_lines=True)
+            'style="border:0"></iframe>', language=None, wrap_lines=True)
 
 
 def compare_share(a: str, b: str) -> None:

@@ -204,7 +204,14 @@ def warm() -> float:
 
 @asynccontextmanager
 async def warm_start(_app: object) -> AsyncIterator[None]:
-    """The server's lifespan: warm up (:func:`warm`) before taking the first request."""
-    seconds = await run_in_threadpool(warm)
-    LOG.info("warm start took %.1f s", seconds)
+    """The server's lifespan: warm up (:func:`warm`) before taking the first request.
+
+    A failure is logged and the server starts cold: a page that cannot import shows its error to
+    its visitors, as without a warm start, and the other pages still work.
+    """
+    try:
+        seconds = await run_in_threadpool(warm)
+        LOG.info("warm start took %.1f s", seconds)
+    except Exception:  # noqa: BLE001 - never keep the whole app down for a warm-up
+        LOG.exception("warm start failed; serving without it")
     yield

@@ -15,3 +15,21 @@ def test_warm_start_imports_every_page_module_and_fills_the_previews():
     assert [m for m in modules if m not in sys.modules] == []
     assert "plotly.graph_objects" in sys.modules and "scipy.stats" in sys.modules
     assert _preview.cache_info().currsize == len(PAGES)
+
+
+def test_a_failing_warm_start_still_serves(monkeypatch, caplog):
+    import asyncio
+
+    import lib.web.server as server
+
+    def broken():
+        raise ImportError("a page module that does not import")
+
+    monkeypatch.setattr(server, "warm", broken)
+
+    async def start():
+        async with server.warm_start(None):
+            return "serving"
+
+    assert asyncio.run(start()) == "serving"
+    assert "warm start failed" in caplog.text
