@@ -28,18 +28,6 @@ st.markdown(
     "cheaper hardware and bigger budgets. Weights, requirements and trends are all sliders."
 )
 
-# The whole page below the introduction is one fragment: a control reruns the page, not
-# app.py's navigation. Inside it, the hardware slider reruns only the main column (ui.key_view).
-@st.fragment
-def view() -> None:
-    values, main = ui.controls(chain.params, chain.presets, key=chain.key_slider)
-    with main:
-        ui.key_view(chain.params, chain.presets, values, chain.key_slider, draw)
-        # Outside the hardware slider's fragment: it does not depend on that slider, and its
-        # formulas are typeset again whenever its text is redrawn.
-        how_it_works(values)
-
-
 def published_against_model() -> str:
     """Cotra's published figures, labelled as hers, beside this model's at her inputs (the defaults), computed."""
     heads = chain.headline_values(chain.params.defaults())
@@ -158,4 +146,6 @@ BEA.
         )
 
 
-view()
+# `how_it_works` is outside the hardware slider's fragment: it does not depend on that slider, and its
+# formulas are typeset again whenever its text is redrawn.
+ui.chain_page(chain, draw, how_it_works)

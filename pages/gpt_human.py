@@ -31,8 +31,7 @@ st.markdown(
     "many halvings of cost until it fits a budget. Every step below is a slider."
 )
 
-# The whole page below the introduction is one fragment: a control reruns the page, not
-# app.py's navigation. Inside it, the doubling slider reruns only the main column (ui.key_view).
+
 def scale_note(values: dict, result) -> str:
     """Which dataset's losses the chain is on, and so how its target is set."""
     law = str(values["law"])
@@ -43,13 +42,6 @@ def scale_note(values: dict, result) -> str:
     return (f"Losses on the {SCALE[law]} scale (Hoffmann et al.'s dataset): the essay's 0.86 is a WebText2 loss and "
             f"means nothing here, so the target is the reference model's reducible loss (above E = "
             f"{result.irreducible:.3g}) divided by the error ratio {float(values['ratio']):g}.")
-
-
-@st.fragment
-def view() -> None:
-    values, main = ui.controls(chain.params, chain.presets, key=chain.key_slider)
-    with main:
-        ui.key_view(chain.params, chain.presets, values, chain.key_slider, draw)
 
 
 def draw(values: dict) -> None:
@@ -147,4 +139,4 @@ def draw(values: dict) -> None:
                "alone; the essay reads it as the cost net of hardware and algorithms); US BLS CPI-U. See the Sources page.")
 
 
-view()
+ui.chain_page(chain, draw)

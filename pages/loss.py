@@ -39,17 +39,6 @@ def crossing_text(cross: HeadlineValue, human: float, name: str) -> str:
             f"{units.times(cross.value / GPT3_FLOP)} GPT-3.")
 
 
-# The whole page below the introduction is one fragment: a control reruns the page, not app.py's
-# navigation. Inside it, the budget slider reruns only what depends on the budget (ui.key_view).
-@st.fragment
-def view() -> None:
-    values, main = ui.controls(chain.params, chain.presets, key=chain.key_slider)
-    with main:
-        ui.key_view(chain.params, chain.presets, values, chain.key_slider, draw)
-        where_the_line_ends(values)
-        formulas(values)
-
-
 def draw(values: dict) -> None:
     result = loss.run(values)
     link = ui.view_link(chain.params, values)
@@ -188,4 +177,10 @@ Every parameter's source is on the **Sources** page.
         )
 
 
-view()
+def below(values: dict) -> None:
+    where_the_line_ends(values)
+    formulas(values)
+
+
+# The compute slider reruns only `draw`; `below` does not depend on it.
+ui.chain_page(chain, draw, below)

@@ -24,13 +24,6 @@ st.markdown(
 )
 
 
-@st.fragment
-def view() -> None:
-    values, main = ui.controls(chain.params, chain.presets, key=chain.key_slider)
-    with main:
-        ui.key_view(chain.params, chain.presets, values, chain.key_slider, draw)
-
-
 def draw(values: dict) -> None:
     result = chain.run(values)
     link = ui.view_link(chain.params, values)
@@ -117,4 +110,4 @@ def _since(r: TimeHorizonsResult, link: str) -> None:
                 "art only.")
 
 
-view()
+ui.chain_page(chain, draw)

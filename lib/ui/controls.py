@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
+from lib.core.chain import Chain
 from lib.core.presets import Preset
 from lib.core.ranges import DEFAULT_SAMPLES
 from lib.core.registry import Param, ParamSet, Value
@@ -154,6 +155,26 @@ def controls(params: ParamSet, presets: Sequence[Preset] = (), expanded: Sequenc
             preset_picker(params, presets, values)
     mount_probe(params)
     return values, main
+
+
+def chain_page(chain: Chain, draw: Callable[[dict[str, Value]], None],
+               below: Callable[[dict[str, Value]], None] | None = None) -> None:
+    """A chain page's body: its controls, then in the main column the key slider, the share box and
+    ``draw(values)``, which the key slider reruns alone (:func:`key_view`), then ``below(values)``,
+    which only the other controls rerun (what does not depend on the key slider: formulas, notes).
+    """
+    _chain_page(chain, draw, below)
+
+
+@st.fragment
+def _chain_page(chain: Chain, draw: Callable[[dict[str, Value]], None],
+                below: Callable[[dict[str, Value]], None] | None) -> None:
+    # One fragment for the page: a control reruns the page, not app.py's navigation.
+    values, main = controls(chain.params, chain.presets, key=chain.key_slider)
+    with main:
+        key_view(chain.params, chain.presets, values, chain.key_slider, draw)
+        if below is not None:
+            below(values)
 
 
 def key_view(params: ParamSet, presets: Sequence[Preset], values: Mapping[str, Value], key: str,
