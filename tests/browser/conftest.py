@@ -1,10 +1,9 @@
 """Browser tier fixtures: one live server per session, Debian's Chromium, a fresh page per test."""
 
 import os
-import subprocess
 
 import pytest
-from live import CHROMIUM, CHROMIUM_ARGS, KNOWN_404, ROOT, free_port, start_server
+from live import CHROMIUM, CHROMIUM_ARGS, KNOWN_404, running_app
 from playwright.sync_api import expect
 
 # Two cores run the server, Chromium and pytest at once; a rerun under that load can
@@ -14,14 +13,8 @@ expect.set_options(timeout=20_000)
 
 @pytest.fixture(scope="session")
 def server():
-    port = free_port()
-    proc = start_server(ROOT / "app.py", port)
-    yield f"http://127.0.0.1:{port}"
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    with running_app() as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

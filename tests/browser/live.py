@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -46,6 +47,20 @@ def start_server(app: Path, port: int, *extra: str) -> subprocess.Popen:
     proc.kill()
     log.seek(0)
     raise RuntimeError(f"streamlit did not become healthy: {log.read().decode()[-2000:]}")
+
+
+@contextlib.contextmanager
+def running_app(app: Path = ROOT / "app.py", *extra: str):
+    """The app on a free loopback port for the ``with`` block; yields its base URL, then stops it."""
+    proc = start_server(app, port := free_port(), *extra)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
 
 
 def wait_for_app(pg, timeout: float = 30_000) -> None:
