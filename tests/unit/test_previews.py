@@ -7,6 +7,7 @@ The middleware is driven as an ASGI app over Streamlit's own index.html, without
 import asyncio
 import html
 import re
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -59,6 +60,13 @@ def test_a_comparison_link_quotes_both_sides():
     assert "against" in card.description
 
 
+def run(coro):
+    """``asyncio.run`` in a thread of its own: in a full test run, Playwright's sync API keeps an event
+    loop running in the main thread, where another cannot start."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coro).result()
+
+
 def _serve(path: str, query: str = "", body: bytes = INDEX, kind: bytes = b"text/html") -> tuple[int, dict, bytes]:
     async def streamlit_app(scope, receive, send):
         assert not any(k == b"accept-encoding" for k, _ in scope["headers"])  # asked for uncompressed
@@ -76,7 +84,7 @@ def _serve(path: str, query: str = "", body: bytes = INDEX, kind: bytes = b"text
 
     scope = {"type": "http", "method": "GET", "path": path, "query_string": query.encode(), "scheme": "https",
              "headers": [(b"host", b"example.org"), (b"accept-encoding", b"gzip")]}
-    asyncio.run(PreviewMiddleware(streamlit_app)(scope, receive, send))
+    run(PreviewMiddleware(streamlit_app)(scope, receive, send))
     headers = dict(sent[0]["headers"])
     return sent[0]["status"], headers, b"".join(m.get("body", b"") for m in sent[1:])
 

@@ -18,7 +18,7 @@ def test_warm_start_imports_every_page_module_and_fills_the_previews():
 
 
 def test_a_failing_warm_start_still_serves(monkeypatch, caplog):
-    import asyncio
+    from test_previews import run
 
     import lib.web.server as server
 
@@ -31,5 +31,5 @@ def test_a_failing_warm_start_still_serves(monkeypatch, caplog):
         async with server.warm_start(None):
             return "serving"
 
-    assert asyncio.run(start()) == "serving"
+    assert run(start()) == "serving"
     assert "warm start failed" in caplog.text
